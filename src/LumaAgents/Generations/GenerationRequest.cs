@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LumaAgents;
+
+/// <summary>
+/// The body of <c>POST /generations</c>. Unset (null) members are omitted from the JSON so the server applies its
+/// own defaults. Start from a factory such as <see cref="Image(string, AspectRatio?, GenerationModel?)"/> and
+/// adjust with <c>with</c>.
+/// </summary>
+public sealed record GenerationRequest
+{
+    /// <summary>What to generate: 1–6,000 characters (optional, at most 500, for <see cref="GenerationType.Layering"/>).</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>The model; the server uses <see cref="GenerationModel.Uni1"/> when unset.</summary>
+    public GenerationModel? Model { get; init; }
+
+    /// <summary>The kind of generation; the server uses <see cref="GenerationType.Image"/> when unset.</summary>
+    public GenerationType? Type { get; init; }
+
+    /// <summary>The output aspect ratio. The valid set depends on the type; ignored for image and video edits.</summary>
+    public AspectRatio? AspectRatio { get; init; }
+
+    /// <summary>The image style; <see cref="ImageStyle.Manga"/> needs a portrait aspect ratio.</summary>
+    public ImageStyle? Style { get; init; }
+
+    /// <summary>The image file format (images only).</summary>
+    public OutputFormat? OutputFormat { get; init; }
+
+    /// <summary>Reference images: at most 9 for <c>image</c>, 8 for <c>image_edit</c>. Wire name <c>image_ref</c>.</summary>
+    [JsonPropertyName("image_ref")]
+    public IReadOnlyList<ImageRef>? ImageRefs { get; init; }
+
+    /// <summary>The image or video to edit or reframe; required for edits and reframes, absent for <c>image</c>.</summary>
+    public ImageRef? Source { get; init; }
+
+    /// <summary>Lets the model search the web for references (the server's default is false).</summary>
+    public bool? WebSearch { get; init; }
+
+    /// <summary>Your end user's opaque id (at most 256 characters, no personal data); useful to reconcile jobs.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>Video options (ray-3.2 only).</summary>
+    public VideoOptions? Video { get; init; }
+
+    /// <summary>Layering options (type <c>layering</c> only).</summary>
+    public LayeringOptions? Layering { get; init; }
+
+    /// <summary>Fields this SDK does not know yet, sent as they are.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>An image from a prompt.</summary>
+    /// <param name="prompt">What to draw.</param>
+    /// <param name="aspectRatio">The aspect ratio, or null for the server's default.</param>
+    /// <param name="model">The model, or null for the server's default (uni-1).</param>
+    public static GenerationRequest Image(string prompt, AspectRatio? aspectRatio = null, GenerationModel? model = null)
+        => new() { Prompt = prompt, Type = GenerationType.Image, AspectRatio = aspectRatio, Model = model };
+
+    /// <summary>An edit of a source image.</summary>
+    /// <param name="prompt">The edit to make.</param>
+    /// <param name="source">The image to edit.</param>
+    /// <param name="model">The model, or null for the server's default (uni-1).</param>
+    public static GenerationRequest ImageEdit(string prompt, ImageRef source, GenerationModel? model = null)
+        => new() { Prompt = prompt, Type = GenerationType.ImageEdit, Source = source, Model = model };
+
+    /// <summary>A video from a prompt, with ray-3.2.</summary>
+    /// <param name="prompt">What to film.</param>
+    /// <param name="video">Duration, resolution, frames and other video options, or null for the defaults.</param>
+    /// <param name="aspectRatio">The aspect ratio, or null for the server's default.</param>
+    /// <remarks>Named NewVideo because C# cannot have a factory and the <see cref="Video"/> property share a name.</remarks>
+    public static GenerationRequest NewVideo(string prompt, VideoOptions? video = null, AspectRatio? aspectRatio = null)
+        => new() { Prompt = prompt, Type = GenerationType.Video, Model = GenerationModel.Ray32, Video = video, AspectRatio = aspectRatio };
+
+    /// <summary>An edit of a source video, with ray-3.2.</summary>
+    /// <param name="prompt">The edit to make.</param>
+    /// <param name="source">The video to edit (a URL source needs its <see cref="ImageRef.MediaType"/>).</param>
+    /// <param name="edit">Strength, controls and keyframes, or null for the defaults.</param>
+    public static GenerationRequest VideoEdit(string prompt, ImageRef source, VideoEditOptions? edit = null)
+        => new()
+        {
+            Prompt = prompt,
+            Type = GenerationType.VideoEdit,
+            Model = GenerationModel.Ray32,
+            Source = source,
+            Video = edit is null ? null : new VideoOptions { Edit = edit },
+        };
+
+    /// <summary>A reframe of a source video to another aspect ratio, with ray-3.2.</summary>
+    /// <param name="prompt">What to show in the new area.</param>
+    /// <param name="source">The video to reframe (a URL source needs its <see cref="ImageRef.MediaType"/>).</param>
+    /// <param name="aspectRatio">The new aspect ratio.</param>
+    /// <param name="sourcePosition">Where the source sits in the new frame, or null for the server's choice.</param>
+    public static GenerationRequest VideoReframe(string prompt, ImageRef source, AspectRatio aspectRatio, SourcePosition? sourcePosition = null)
+        => new()
+        {
+            Prompt = prompt,
+            Type = GenerationType.VideoReframe,
+            Model = GenerationModel.Ray32,
+            Source = source,
+            AspectRatio = aspectRatio,
+            Video = sourcePosition is null ? null : new VideoOptions { SourcePosition = sourcePosition },
+        };
+
+    /// <summary>
+    /// Checks the documented hard rules of the API without sending anything, and returns every problem found
+    /// (empty when the request looks valid). The client runs this before each create unless
+    /// <see cref="LumaClientOptions.ValidateRequests"/> is false; the server remains the authority.
+    /// </summary>
+    public IReadOnlyList<LumaValidationError> Validate() => GenerationRequestValidator.Validate(this);
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LumaAgents;
+
+/// <summary>
+/// An input image or video: exactly one of <see cref="Url"/>, <see cref="Data"/>, <see cref="GenerationId"/> or
+/// <see cref="FileId"/>, plus a <see cref="MediaType"/> where needed. Use the factories.
+/// </summary>
+public sealed record ImageRef
+{
+    /// <summary>A public https URL of the media.</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>The media itself, base64-encoded (at most 50 MB decoded for images, 200 MB for videos).</summary>
+    public string? Data { get; init; }
+
+    /// <summary>The MIME type; required with <see cref="Data"/> and with a video source given by URL.</summary>
+    public string? MediaType { get; init; }
+
+    /// <summary>A previous generation of the same account (for example, a video to extend).</summary>
+    public string? GenerationId { get; init; }
+
+    /// <summary>A file uploaded through the files API that is ready.</summary>
+    public string? FileId { get; init; }
+
+    /// <summary>Fields this SDK does not know yet.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Media at a public https URL.</summary>
+    /// <param name="url">The URL.</param>
+    /// <param name="mediaType">The MIME type; needed for a video source, optional for images.</param>
+    public static ImageRef FromUrl(Uri url, string? mediaType = null)
+        => new() { Url = url ?? throw new ArgumentNullException(nameof(url)), MediaType = mediaType };
+
+    /// <summary>Media at a public https URL.</summary>
+    /// <param name="url">The absolute URL.</param>
+    /// <param name="mediaType">The MIME type; needed for a video source, optional for images.</param>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute URL.</exception>
+    public static ImageRef FromUrl(string url, string? mediaType = null)
+    {
+        if (url is null)
+        {
+            throw new ArgumentNullException(nameof(url));
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            throw new ArgumentException($"'{url}' is not an absolute URL; pass a public https URL such as https://example.com/cat.png.", nameof(url));
+        }
+
+        return FromUrl(uri, mediaType);
+    }
+
+    /// <summary>Media sent inline as base64.</summary>
+    /// <param name="bytes">The file's bytes.</param>
+    /// <param name="mediaType">The MIME type, for example <c>image/png</c>.</param>
+    public static ImageRef FromBytes(byte[] bytes, string mediaType)
+    {
+        if (bytes is null)
+        {
+            throw new ArgumentNullException(nameof(bytes));
+        }
+
+        if (string.IsNullOrWhiteSpace(mediaType))
+        {
+            throw new ArgumentException("A media type such as image/png is required for inline data.", nameof(mediaType));
+        }
+
+        return new() { Data = Convert.ToBase64String(bytes), MediaType = mediaType };
+    }
+
+    /// <summary>A local file sent inline as base64, its media type taken from the extension unless given.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="mediaType">The MIME type, or null to infer it from the extension.</param>
+    /// <exception cref="ArgumentException">The media type cannot be inferred from the extension.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static ImageRef FromFile(string path, string? mediaType = null)
+    {
+        var type = ResolveMediaType(path, mediaType);
+        return FromBytes(File.ReadAllBytes(path), type);
+    }
+
+    /// <summary>A local file sent inline as base64, read asynchronously; media type as for <see cref="FromFile"/>.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="mediaType">The MIME type, or null to infer it from the extension.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<ImageRef> FromFileAsync(string path, string? mediaType = null, CancellationToken cancellationToken = default)
+    {
+        var type = ResolveMediaType(path, mediaType);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, int.MaxValue) : 0);
+        await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+        return new() { Data = Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length), MediaType = type };
+    }
+
+    /// <summary>A previous generation of the same account.</summary>
+    /// <param name="generationId">The generation's id.</param>
+    public static ImageRef FromGeneration(string generationId)
+        => new() { GenerationId = RequireText(generationId, nameof(generationId)) };
+
+    /// <summary>Overload for a generation object.</summary>
+    /// <param name="generation">The generation.</param>
+    public static ImageRef FromGeneration(Generation generation)
+        => FromGeneration((generation ?? throw new ArgumentNullException(nameof(generation))).Id);
+
+    /// <summary>A file uploaded through the files API.</summary>
+    /// <param name="fileId">The file's id.</param>
+    public static ImageRef FromFileId(string fileId)
+        => new() { FileId = RequireText(fileId, nameof(fileId)) };
+
+    private static string ResolveMediaType(string path, string? mediaType)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("A file path is required.", nameof(path));
+        }
+
+        if (!string.IsNullOrWhiteSpace(mediaType))
+        {
+            return mediaType!;
+        }
+
+        return MediaTypes.FromExtension(Path.GetExtension(path))
+            ?? throw new ArgumentException(
+                $"Cannot tell the media type of '{Path.GetFileName(path)}' from its extension; pass mediaType (for example image/png).",
+                nameof(mediaType));
+    }
+
+    private static string RequireText(string value, string name)
+        => string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("A non-empty id is required.", name) : value;
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LumaAgents;
+
+/// <summary>The layer of a layering output.</summary>
+public sealed record OutputLayer
+{
+    /// <summary>The layer's position in the stack.</summary>
+    public int? Index { get; init; }
+
+    /// <summary>A short name for the layer.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>What the layer shows.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The alpha hint, kept as raw JSON because the API does not document its shape.</summary>
+    public JsonElement? AlphaHint { get; init; }
+
+    /// <summary>The layer's bounds, kept as raw JSON because the API does not document their shape.</summary>
+    public JsonElement? Bounds { get; init; }
+
+    /// <summary>Fields this SDK does not know yet.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+}

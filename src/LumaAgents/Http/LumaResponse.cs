@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace LumaAgents;
+
+/// <summary>A value from the API together with what the response said about it: status, headers, request id,
+/// API version and rate limits.</summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public sealed class LumaResponse<T>
+{
+    /// <summary>Creates a response (for tests and mocks; the SDK builds these itself).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="headers">The response headers.</param>
+    public LumaResponse(T value, HttpStatusCode statusCode, HttpResponseHeaders headers)
+    {
+        Value = value;
+        StatusCode = statusCode;
+        Headers = headers ?? throw new ArgumentNullException(nameof(headers));
+        RequestId = HeaderValues.First(headers, "X-Request-Id");
+        ApiVersion = HeaderValues.First(headers, "X-API-Version");
+        RateLimit = RateLimitInfo.FromHeaders(headers);
+    }
+
+    /// <summary>The value.</summary>
+    public T Value { get; }
+
+    /// <summary>The HTTP status, for example 201 for a create.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The response headers.</summary>
+    public HttpResponseHeaders Headers { get; }
+
+    /// <summary>The server's <c>X-Request-Id</c>; quote it to Luma support.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The server's <c>X-API-Version</c>, for example <c>2026-04-01</c>.</summary>
+    public string? ApiVersion { get; }
+
+    /// <summary>The rate-limit window, on responses that report it (creates).</summary>
+    public RateLimitInfo? RateLimit { get; }
+}

@@ -1,0 +1,96 @@
+namespace LumaAgents;
+
+/// <summary>
+/// The entry point to the Luma Agents API. Thread-safe and meant to be shared: create one per account and reuse it.
+/// </summary>
+/// <example>
+/// <code>
+/// using var client = new LumaClient();   // key from LUMA_AGENTS_API_KEY
+/// var generation = await client.Generations.CreateAsync(GenerationRequest.Image("a lighthouse at dawn"));
+/// </code>
+/// </example>
+public class LumaClient : IDisposable
+{
+    private readonly LumaPipeline _pipeline;
+
+    /// <summary>A client configured from <c>LUMA_AGENTS_API_KEY</c> and <c>LUMA_BASE_URL</c>.</summary>
+    /// <exception cref="LumaConfigurationException">No API key is set, or the base URL is not usable.</exception>
+    public LumaClient()
+        : this(new LumaClientOptions())
+    {
+    }
+
+    /// <summary>A client for an API key.</summary>
+    /// <param name="apiKey">The key, <c>luma-api-…</c>.</param>
+    /// <exception cref="LumaConfigurationException">The key is empty or malformed.</exception>
+    public LumaClient(string apiKey)
+        : this(new LumaClientOptions { ApiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey)) })
+    {
+    }
+
+    /// <summary>A client from options; unset values come from the environment or the defaults.</summary>
+    /// <param name="options">The options; frozen from now on.</param>
+    /// <exception cref="LumaConfigurationException">No API key is set, or the base URL is not usable.</exception>
+    public LumaClient(LumaClientOptions options)
+        : this(options, httpClient: null, Environment.GetEnvironmentVariable)
+    {
+    }
+
+    /// <summary>
+    /// A client that sends through the caller's <see cref="HttpClient"/>, which it never disposes. The SDK's retry
+    /// and timeout steps run around it; the client's own <see cref="HttpClient.Timeout"/> also applies to each attempt.
+    /// </summary>
+    /// <param name="httpClient">The client to send through.</param>
+    /// <param name="options">The options, or null for the environment and defaults.</param>
+    /// <exception cref="LumaConfigurationException">No API key is set, or the base URL is not usable.</exception>
+    public LumaClient(HttpClient httpClient, LumaClientOptions? options = null)
+        : this(options ?? new LumaClientOptions(), httpClient ?? throw new ArgumentNullException(nameof(httpClient)), Environment.GetEnvironmentVariable)
+    {
+    }
+
+    internal LumaClient(LumaClientOptions options, HttpClient? httpClient, Func<string, string?> environment)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var settings = LumaClientSettings.Resolve(options, environment);
+        options.Freeze();
+        Options = options;
+
+        HttpMessageHandler transport = httpClient is null ? SharedTransport.ApiHandler : new HttpClientTransport(httpClient);
+        var chain = HttpPipelineBuilder.Build(settings, transport);
+        _pipeline = new LumaPipeline(settings, new HttpMessageInvoker(chain, disposeHandler: false), ownsInvoker: true);
+        Generations = new GenerationsClient(_pipeline);
+    }
+
+    /// <summary>Generations: create, read, wait for and download.</summary>
+    public virtual GenerationsClient Generations { get; }
+
+    /// <summary>The options this client was built from (frozen).</summary>
+    public LumaClientOptions Options { get; }
+
+    /// <summary>The requests-per-minute window as last reported by the server, or null before any create.</summary>
+    public virtual RateLimitInfo? RateLimit => _pipeline.LastRateLimit;
+
+    /// <summary>The base URL in use, after environment fallbacks.</summary>
+    public Uri BaseUrl => _pipeline.Settings.BaseUrl;
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what this client created; a caller's <see cref="HttpClient"/> is left alone.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _pipeline.Dispose();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace LumaAgents;
+
+/// <summary>
+/// How a <see cref="LumaClient"/> talks to the API. Unset values come from the environment
+/// (<c>LUMA_AGENTS_API_KEY</c>, <c>LUMA_BASE_URL</c>) or the defaults. Once a client is built from an options
+/// object, the object is frozen: setters throw, so a client's behaviour cannot change behind its back.
+/// </summary>
+public sealed class LumaClientOptions
+{
+    /// <summary>The environment variable the API key is read from when <see cref="ApiKey"/> is unset.</summary>
+    public const string ApiKeyEnvironmentVariable = "LUMA_AGENTS_API_KEY";
+
+    /// <summary>The environment variable the base URL is read from when <see cref="BaseUrl"/> is unset.</summary>
+    public const string BaseUrlEnvironmentVariable = "LUMA_BASE_URL";
+
+    /// <summary>The production API: <c>https://agents.lumalabs.ai/v1/</c>.</summary>
+    public static Uri DefaultBaseUrl { get; } = new("https://agents.lumalabs.ai/v1/");
+
+    private string? _apiKey;
+    private Uri? _baseUrl;
+    private TimeSpan _timeout = TimeSpan.FromSeconds(60);
+    private bool _validateRequests = true;
+    private TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>The API key (<c>luma-api-…</c>); when null or blank, <c>LUMA_AGENTS_API_KEY</c> is used.</summary>
+    public string? ApiKey { get => _apiKey; set => Set(ref _apiKey, value); }
+
+    /// <summary>
+    /// The API's base URL, including <c>/v1</c>; when null, <c>LUMA_BASE_URL</c> or <see cref="DefaultBaseUrl"/>.
+    /// Must be https, except for loopback hosts (a local simulator).
+    /// </summary>
+    public Uri? BaseUrl { get => _baseUrl; set => Set(ref _baseUrl, value); }
+
+    /// <summary>How long one HTTP attempt may take, body included (default 60 s). <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.</summary>
+    public TimeSpan Timeout { get => _timeout; set => Set(ref _timeout, value); }
+
+    /// <summary>Whether requests are checked against the documented API rules before sending (default true).</summary>
+    public bool ValidateRequests { get => _validateRequests; set => Set(ref _validateRequests, value); }
+
+    /// <summary>The clock for timeouts, backoff and polling (default the system clock; tests pass a virtual one).</summary>
+    public TimeProvider TimeProvider { get => _timeProvider; set => Set(ref _timeProvider, value ?? throw new ArgumentNullException(nameof(value))); }
+
+    internal bool IsFrozen { get; private set; }
+
+    /// <summary>Describes the options with the API key redacted.</summary>
+    public override string ToString()
+        => $"LumaClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(unset)" : "(set, redacted)")}, BaseUrl = {BaseUrl?.ToString() ?? "(unset)"}, Timeout = {Timeout}, ValidateRequests = {ValidateRequests} }}";
+
+    internal void Freeze() => IsFrozen = true;
+
+    private void Set<T>(ref T field, T value)
+    {
+        if (IsFrozen)
+        {
+            throw new InvalidOperationException(
+                "These LumaClientOptions are in use by a LumaClient and can no longer change. Create a new LumaClientOptions for a client with other settings.");
+        }
+
+        field = value;
+    }
+}
