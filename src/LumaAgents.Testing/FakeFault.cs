@@ -41,7 +41,7 @@ public sealed class FakeFault
     /// <summary>Extra response headers, such as <c>Retry-After</c>, <c>retry-after-ms</c> or <c>x-should-retry</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
 
-    /// <summary>How long <see cref="FakeFaultKind.Delay"/> waits, on the server's <see cref="TimeProvider"/>.</summary>
+    /// <summary>How long <see cref="FakeFaultKind.Delay"/> and <see cref="FakeFaultKind.ProcessThenDelay"/> wait, on the server's <see cref="TimeProvider"/>.</summary>
     public TimeSpan DelayDuration { get; }
 
     /// <summary>What happens after a <see cref="FakeFaultKind.Delay"/>; <see langword="null"/> handles the request normally.</summary>
@@ -131,6 +131,18 @@ public sealed class FakeFault
     /// <returns>The fault.</returns>
     public static FakeFault DropConnection() => new(FakeFaultKind.DropConnection);
 
+    /// <summary>
+    /// Handles the request (a POST creates the job), then waits on the server's <see cref="FakeLumaServerOptions.TimeProvider"/>
+    /// before answering: the uncertain POST of a client whose timeout fires after the server accepted the job.
+    /// </summary>
+    /// <param name="delay">How long to hold the answer.</param>
+    /// <returns>The fault.</returns>
+    public static FakeFault ProcessThenDelay(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        return new FakeFault(FakeFaultKind.ProcessThenDelay, delay: delay);
+    }
+
     /// <summary>Handles the request (a POST creates the job), then drops the connection: the client cannot know the job exists.</summary>
     /// <returns>The fault.</returns>
     public static FakeFault ProcessThenDrop() => new(FakeFaultKind.ProcessThenDrop);
@@ -180,6 +192,7 @@ public sealed class FakeFault
         FakeFaultKind.Respond => $"Respond {StatusCode}",
         FakeFaultKind.ProcessThenRespond => $"ProcessThenRespond {StatusCode}",
         FakeFaultKind.Delay => Then is null ? $"Delay {DelayDuration}" : $"Delay {DelayDuration}, then {Then}",
+        FakeFaultKind.ProcessThenDelay => $"ProcessThenDelay {DelayDuration}",
         FakeFaultKind.TruncatedBody => $"TruncatedBody {(KeepBytes is int keep ? keep.ToString(CultureInfo.InvariantCulture) : "half")}{(DropsConnection ? ", dropped" : string.Empty)}",
         _ => Kind.ToString(),
     };

@@ -18,6 +18,9 @@ public enum FakeFaultKind
     /// <summary>Handle the request normally (a POST really creates the job), then answer with a scripted response instead.</summary>
     ProcessThenRespond,
 
+    /// <summary>Handle the request normally (a POST really creates the job), then wait on the server's clock before answering, so a client can time out after the fact.</summary>
+    ProcessThenDelay,
+
     /// <summary>Handle the request normally, then send only part of the response body.</summary>
     TruncatedBody,
 }

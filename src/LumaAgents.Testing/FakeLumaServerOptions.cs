@@ -34,6 +34,8 @@ public sealed class FakeLumaServerOptions
     /// Chooses the outcome of each new generation (success, a failure code, custom durations or an unusual state
     /// sequence). Returning <see langword="null"/> keeps <see cref="FakeGenerationContext.DefaultOutcome"/>. Default: none,
     /// so every generation completes, unless its prompt contains a marker such as <c>[fail:content_moderated]</c>.
+    /// It is called for validated, admitted requests only, one at a time (under the server's admission lock, so it may
+    /// keep simple state but should be quick); an exception answers 500 with the exception's message.
     /// </summary>
     public Func<FakeGenerationContext, FakeOutcome?>? OutcomeSelector { get; set; }
 

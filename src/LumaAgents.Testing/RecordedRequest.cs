@@ -53,7 +53,7 @@ public sealed class RecordedRequest
     /// <summary>Whether the request carried an <c>Authorization</c> header (it should not, for a download).</summary>
     public bool HasAuthorization => Headers.ContainsKey("Authorization");
 
-    /// <summary>The status answered, or <see langword="null"/> while the request is in flight or when the connection was dropped.</summary>
+    /// <summary>The status answered, or <see langword="null"/> while the request is in flight or when the connection was dropped before an answer started.</summary>
     public int? StatusCode => Volatile.Read(ref _statusCode) is int status and > 0 ? status : null;
 
     /// <summary>Whether the server dropped the connection instead of answering completely.</summary>

@@ -21,6 +21,8 @@ public sealed class LumaClientOptions
     private TimeSpan _timeout = TimeSpan.FromSeconds(60);
     private bool _validateRequests = true;
     private TimeProvider _timeProvider = TimeProvider.System;
+    private TimeSpan? _totalTimeout;
+    private bool _proactiveThrottling = true;
 
     /// <summary>The API key (<c>luma-api-…</c>); when null or blank, <c>LUMA_AGENTS_API_KEY</c> is used.</summary>
     public string? ApiKey { get => _apiKey; set => Set(ref _apiKey, value); }
@@ -40,13 +42,29 @@ public sealed class LumaClientOptions
     /// <summary>The clock for timeouts, backoff and polling (default the system clock; tests pass a virtual one).</summary>
     public TimeProvider TimeProvider { get => _timeProvider; set => Set(ref _timeProvider, value ?? throw new ArgumentNullException(nameof(value))); }
 
+    /// <summary>A time limit for a whole call, retries and waits included (default none).</summary>
+    public TimeSpan? TotalTimeout { get => _totalTimeout; set => Set(ref _totalTimeout, value); }
+
+    /// <summary>How failed attempts are retried.</summary>
+    public RetryOptions Retry { get; } = new();
+
+    /// <summary>
+    /// Hold creates back while the requests-per-minute window is known to be spent, instead of sending requests
+    /// that would get a 429 (default true).
+    /// </summary>
+    public bool ProactiveThrottling { get => _proactiveThrottling; set => Set(ref _proactiveThrottling, value); }
+
     internal bool IsFrozen { get; private set; }
 
     /// <summary>Describes the options with the API key redacted.</summary>
     public override string ToString()
-        => $"LumaClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(unset)" : "(set, redacted)")}, BaseUrl = {BaseUrl?.ToString() ?? "(unset)"}, Timeout = {Timeout}, ValidateRequests = {ValidateRequests} }}";
+        => $"LumaClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(unset)" : "(set, redacted)")}, BaseUrl = {BaseUrl?.ToString() ?? "(unset)"}, Timeout = {Timeout}, TotalTimeout = {TotalTimeout?.ToString() ?? "(none)"}, ValidateRequests = {ValidateRequests}, ProactiveThrottling = {ProactiveThrottling}, Retry = {Retry} }}";
 
-    internal void Freeze() => IsFrozen = true;
+    internal void Freeze()
+    {
+        IsFrozen = true;
+        Retry.Freeze();
+    }
 
     private void Set<T>(ref T field, T value)
     {

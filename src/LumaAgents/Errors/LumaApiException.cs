@@ -80,6 +80,11 @@ public class LumaApiException : LumaException
                 text.Append(" [request id ").Append(RequestId).Append(']');
             }
 
+            if (GenerationMayExist)
+            {
+                text.Append(' ').Append(MayExistAdvice);
+            }
+
             return text.ToString();
         }
     }

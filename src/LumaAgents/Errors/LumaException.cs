@@ -18,6 +18,24 @@ public class LumaException : Exception
     public string? RequestId { get => _requestId; init => _requestId = value; }
 
     private string? _requestId;
+    private bool _generationMayExist;
+
+    /// <summary>
+    /// True when this error came from a create whose outcome is unknown (a timeout, a connection broken after
+    /// sending, a 500 or 504): the generation may exist and be billed. Do not simply retry; reconcile first.
+    /// </summary>
+    public bool GenerationMayExist { get => _generationMayExist; init => _generationMayExist = value; }
+
+    /// <inheritdoc/>
+    public override string Message => _generationMayExist ? base.Message + " " + MayExistAdvice : base.Message;
+
+    /// <summary>What to do when a create's outcome is unknown.</summary>
+    private protected string MayExistAdvice
+        => "The generation may have been created (and billed) even though this call failed; the API has no idempotency key, "
+           + "so retrying could make a duplicate. Reconcile first: look for the job under the user_id you sent, "
+           + $"or give Luma support the request id{(RequestId is null ? string.Empty : " " + RequestId)}.";
+
+    internal void MarkGenerationMayExist() => _generationMayExist = true;
 
     /// <summary>Records the request id after construction (the SDK learns it from the response).</summary>
     internal void SetRequestId(string? requestId) => _requestId = requestId;

@@ -7,7 +7,7 @@ namespace LumaAgents;
 public sealed record Generation
 {
     /// <summary>The generation's id (a UUID).</summary>
-    public string Id { get; init; } = string.Empty;
+    public string Id { get => _id ?? string.Empty; init => _id = value; }
 
     /// <summary>When the generation was created, or null if the server did not say.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
@@ -28,11 +28,17 @@ public sealed record Generation
     public string? FailureReason { get; init; }
 
     /// <summary>The outputs: empty until completed. Their URLs are presigned and expire after an hour.</summary>
-    public IReadOnlyList<GenerationOutput> Output { get; init; } = [];
+    public IReadOnlyList<GenerationOutput> Output { get => _output ?? []; init => _output = value; }
+
+    // Backing fields with null-coalescing getters: the source generator assigns every init-only member, so a
+    // missing "id" or "output" would otherwise arrive as null despite an initializer.
+    private readonly string? _id;
+    private readonly IReadOnlyList<GenerationOutput>? _output;
 
     /// <summary>Fields this SDK does not know yet.</summary>
+    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>Whether the generation has finished, successfully or not.</summary>
     [JsonIgnore]

@@ -19,6 +19,7 @@ public sealed record GenerationOutput
     public OutputLayer? Layer { get; init; }
 
     /// <summary>Fields this SDK does not know yet.</summary>
+    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

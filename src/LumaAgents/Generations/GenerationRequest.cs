@@ -48,8 +48,9 @@ public sealed record GenerationRequest
     public LayeringOptions? Layering { get; init; }
 
     /// <summary>Fields this SDK does not know yet, sent as they are.</summary>
+    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>An image from a prompt.</summary>
     /// <param name="prompt">What to draw.</param>

@@ -25,8 +25,9 @@ public sealed record ImageRef
     public string? FileId { get; init; }
 
     /// <summary>Fields this SDK does not know yet.</summary>
+    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>Media at a public https URL.</summary>
     /// <param name="url">The URL.</param>

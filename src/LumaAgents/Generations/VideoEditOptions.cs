@@ -22,6 +22,7 @@ public sealed record VideoEditOptions
     public IReadOnlyList<int>? KeyframeIndexes { get; init; }
 
     /// <summary>Fields this SDK does not know yet.</summary>
+    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

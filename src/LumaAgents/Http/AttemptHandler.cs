@@ -19,7 +19,7 @@ internal sealed class AttemptHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var timeout = RequestContext.For(request)?.AttemptTimeout ?? _defaultTimeout;
+        var timeout = RequestContext.For(request)?.Options?.Timeout ?? _defaultTimeout;
         if (timeout == Timeout.InfiniteTimeSpan)
         {
             return await SendAndBufferAsync(request, cancellationToken).ConfigureAwait(false);

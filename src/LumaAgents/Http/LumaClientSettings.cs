@@ -33,6 +33,11 @@ internal sealed class LumaClientSettings
             throw new LumaConfigurationException($"LumaClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan); it is {options.Timeout}.");
         }
 
+        if (options.TotalTimeout is { } total && total <= TimeSpan.Zero && total != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new LumaConfigurationException($"LumaClientOptions.TotalTimeout must be positive (or null for none); it is {total}.");
+        }
+
         return new LumaClientSettings(apiKey, baseUrl, options);
     }
 
@@ -56,7 +61,7 @@ internal sealed class LumaClientSettings
         key = key!.Trim();
         if (key.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            throw new LumaConfigurationException($"The API key in {source} starts with 'Bearer '; pass the key alone, the SDK adds the scheme.");
+            throw new LumaConfigurationException($"The API key in {source} starts with 'Bearer '; pass the key alone, without 'Bearer ' (the SDK adds the scheme).");
         }
 
         foreach (var c in key)

@@ -41,14 +41,26 @@ internal sealed class LumaPipeline : IDisposable
     }
 
     public async Task<LumaResponse<T>> SendAsync<T>(
-        HttpMethod method, string relativePath, HttpContent? content, JsonTypeInfo<T> typeInfo, RequestContext? context, CancellationToken cancellationToken)
+        HttpMethod method, string relativePath, HttpContent? content, JsonTypeInfo<T> typeInfo, RequestContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var request = new HttpRequestMessage(method, new Uri(Settings.BaseUrl, relativePath)) { Content = content };
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
-        context?.AttachTo(request);
+        if (context.Options is { } options)
+        {
+            foreach (var header in options.Headers)
+            {
+                if (!IsReserved(header.Key))
+                {
+                    request.Headers.Remove(header.Key);
+                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+        }
+
+        context.AttachTo(request);
 
         HttpResponseMessage response;
         try
@@ -59,8 +71,18 @@ internal sealed class LumaPipeline : IDisposable
         {
             throw;
         }
-        catch (LumaException)
+        catch (LumaException ex)
         {
+            if (ex.RequestId is null)
+            {
+                ex.SetRequestId(context.LastRequestId);
+            }
+
+            if (context.IsCreate && RetryRules.IsUncertainForCreate(null, AttemptFailures.Classify(ex)))
+            {
+                ex.MarkGenerationMayExist();
+            }
+
             throw;
         }
         catch (OperationCanceledException ex)
@@ -69,11 +91,16 @@ internal sealed class LumaPipeline : IDisposable
             throw new LumaTimeoutException(
                 $"{method} {request.RequestUri!.AbsolutePath} was cancelled by the HTTP client's own timeout. Raise HttpClient.Timeout or set it to Timeout.InfiniteTimeSpan and use LumaClientOptions.Timeout.",
                 Settings.Options.Timeout,
-                ex) { RequestId = SentRequestId(request) };
+                ex) { RequestId = context.LastRequestId, GenerationMayExist = context.IsCreate };
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
         {
-            throw new LumaConnectionException(DescribeConnectionFailure(request, ex), ex) { RequestId = SentRequestId(request) };
+            var failure = AttemptFailures.Classify(ex);
+            throw new LumaConnectionException(DescribeConnectionFailure(request, ex, context.Attempts), ex)
+            {
+                RequestId = context.LastRequestId,
+                GenerationMayExist = context.IsCreate && RetryRules.IsUncertainForCreate(null, failure),
+            };
         }
 
         using (response)
@@ -87,7 +114,13 @@ internal sealed class LumaPipeline : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                throw ApiErrors.FromResponse(response.StatusCode, response.Headers, body, Settings.TimeProvider.GetUtcNow());
+                var error = ApiErrors.FromResponse(response.StatusCode, response.Headers, body, Settings.TimeProvider.GetUtcNow());
+                if (context.IsCreate && RetryRules.IsUncertainForCreate((int)response.StatusCode, AttemptFailure.None))
+                {
+                    error.MarkGenerationMayExist();
+                }
+
+                throw error;
             }
 
             T? value;
@@ -123,9 +156,13 @@ internal sealed class LumaPipeline : IDisposable
         }
     }
 
-    private static string? SentRequestId(HttpRequestMessage request) => HeaderValues.First(request.Headers, "X-Request-Id");
+    private static bool IsReserved(string header)
+        => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
+           || string.Equals(header, "User-Agent", StringComparison.OrdinalIgnoreCase)
+           || string.Equals(header, "X-Request-Id", StringComparison.OrdinalIgnoreCase);
 
-    private string DescribeConnectionFailure(HttpRequestMessage request, Exception ex)
-        => $"Could not complete {request.Method} {request.RequestUri!.AbsolutePath} with {Settings.BaseUrl.Host}: {ex.Message} "
+    private string DescribeConnectionFailure(HttpRequestMessage request, Exception ex, int attempts)
+        => $"Could not complete {request.Method} {request.RequestUri!.AbsolutePath} with {Settings.BaseUrl.Host} "
+           + $"({attempts} attempt{(attempts == 1 ? string.Empty : "s")}): {ex.Message} "
            + $"Check the network, and the base URL ({Settings.BaseUrl.GetLeftPart(UriPartial.Authority)}).";
 }

@@ -9,8 +9,29 @@ internal sealed class RequestContext
     private static readonly HttpRequestOptionsKey<RequestContext> OptionsKey = new(Key);
 #endif
 
-    /// <summary>The per-attempt timeout for this call, or null for the client's.</summary>
-    public TimeSpan? AttemptTimeout { get; init; }
+    private int _attempts;
+
+    public RequestContext(bool isCreate, RequestOptions? options)
+    {
+        IsCreate = isCreate;
+        Options = options;
+    }
+
+    /// <summary>Whether the call creates a billed generation (retried only where that is surely safe).</summary>
+    public bool IsCreate { get; }
+
+    /// <summary>The caller's overrides, if any.</summary>
+    public RequestOptions? Options { get; }
+
+    /// <summary>Attempts made so far (1 after the first send).</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>The X-Request-Id of the latest attempt.</summary>
+    public string? LastRequestId { get; private set; }
+
+    public int NextAttempt() => Interlocked.Increment(ref _attempts);
+
+    public void RecordRequestId(string requestId) => LastRequestId = requestId;
 
     public static RequestContext? For(HttpRequestMessage request)
     {

@@ -1,0 +1,221 @@
+using System.Net;
+using LumaAgents.Testing.Internal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LumaAgents.Testing;
+
+/// <summary>
+/// A faithful simulator of the Luma Agents REST API on <c>127.0.0.1</c> with a free port: generations that advance on a
+/// schedule driven by a <see cref="TimeProvider"/>, the documented errors and rate limits, presigned output URLs that
+/// expire, scriptable faults, and a log of every request. Thread-safe; start one per test.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var server = await FakeLumaServer.StartAsync();
+/// var options = new LumaClientOptions { ApiKey = server.ApiKey, BaseUrl = server.BaseUrl };
+/// </code>
+/// </example>
+public sealed class FakeLumaServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(5);
+
+    private readonly WebApplication _app;
+    private readonly FakeLumaApi _api;
+    private readonly CancellationTokenSource _stopping;
+    private int _disposed;
+
+    private FakeLumaServer(WebApplication app, FakeLumaApi api, CancellationTokenSource stopping, Uri baseUrl, string apiKey)
+    {
+        _app = app;
+        _api = api;
+        _stopping = stopping;
+        BaseUrl = baseUrl;
+        ApiKey = apiKey;
+    }
+
+    /// <summary>The API's base URL, such as <c>http://127.0.0.1:54321/v1/</c> (with a trailing slash).</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>An API key the server accepts (the first of <see cref="FakeLumaServerOptions.ApiKeys"/>).</summary>
+    public string ApiKey { get; }
+
+    /// <summary>Every request received so far, in arrival order (a snapshot).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _api.Requests;
+
+    /// <summary>Every generation the server holds, in creation order, as of now on the server's clock (a snapshot).</summary>
+    public IReadOnlyList<FakeGeneration> Generations
+    {
+        get
+        {
+            DateTimeOffset now = _api.Time.GetUtcNow();
+            return [.. _api.Store.All().Select(g => g.Snapshot(now))];
+        }
+    }
+
+    /// <summary>The faults scripted for the next requests.</summary>
+    public FakeFaultQueue Faults => _api.Faults;
+
+    /// <summary>Starts a server on <c>127.0.0.1</c> with a free port.</summary>
+    /// <param name="options">How it behaves; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server; dispose it to stop it.</returns>
+    public static async Task<FakeLumaServer> StartAsync(FakeLumaServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new FakeLumaServerOptions();
+        Validate(options);
+
+        // The empty builder reads no configuration files, environment variables or user secrets, so the server
+        // behaves the same on every machine and starts no file watchers (which exhaust inotify when tests start
+        // hundreds of servers); the content root is the app directory, not wherever the test runner was started.
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(FakeLumaServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.AddServerHeader = false;
+
+            // The simulator enforces MaxBodyBytes itself, with the API's 413 body rather than Kestrel's.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+        builder.Services.AddLogging();
+        if (options.LoggerFactory is { } loggerFactory)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
+        }
+
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = StopGracePeriod);
+
+        var stopping = new CancellationTokenSource();
+        ILogger logger = options.LoggerFactory?.CreateLogger<FakeLumaServer>() ?? NullLogger<FakeLumaServer>.Instance;
+        var api = new FakeLumaApi(options, logger, stopping.Token);
+        WebApplication app = builder.Build();
+        app.Run(api.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            stopping.Dispose();
+            throw;
+        }
+
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var origin = new Uri(address);
+        api.Origin = $"{origin.Scheme}://{origin.Authority}";
+        return new FakeLumaServer(app, api, stopping, new Uri($"{api.Origin}/v1/"), options.ApiKeys.First());
+    }
+
+    /// <summary>Forgets the requests recorded so far.</summary>
+    public void ClearRequests() => _api.ClearRequests();
+
+    /// <summary>A generation as of now on the server's clock, or <see langword="null"/> if the server does not know the id.</summary>
+    /// <param name="id">The generation id (any UUID spelling).</param>
+    /// <returns>The snapshot, or <see langword="null"/>.</returns>
+    public FakeGeneration? GetGeneration(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _api.Store.Find(id)?.Snapshot(_api.Time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Puts a generation on the server as if an earlier process had created it, so a client can GET it, download its
+    /// outputs or reference it. It does not count towards rate limits or concurrent jobs.
+    /// </summary>
+    /// <param name="outcome">
+    /// Its states over time from <paramref name="createdAt"/>; <see langword="null"/> for one that is already
+    /// <c>completed</c>. Use <see cref="FakeOutcome.InState"/> for a fixed state, <see cref="FakeOutcome.Completed"/> for the schedule.
+    /// </param>
+    /// <param name="createdAt">Its <c>created_at</c>; <see langword="null"/> for now on the server's clock.</param>
+    /// <param name="type">Its type, <c>image</c> by default.</param>
+    /// <param name="model">Its model; <see langword="null"/> for <c>uni-1</c> (<c>ray-3.2</c> for video types).</param>
+    /// <param name="prompt">Its prompt, for inspection only.</param>
+    /// <param name="id">Its id, a UUID; <see langword="null"/> for a new one.</param>
+    /// <returns>The generation id.</returns>
+    public string SeedGeneration(FakeOutcome? outcome = null, DateTimeOffset? createdAt = null, string type = "image", string? model = null, string? prompt = null, string? id = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        Guid guid = Guid.NewGuid();
+        if (id is not null && !Guid.TryParse(id, out guid))
+        {
+            throw new ArgumentException("A generation id must be a UUID; the API answers 404 for anything else.", nameof(id));
+        }
+
+        model ??= type is "video" or "video_edit" or "video_reframe" ? "ray-3.2" : "uni-1";
+        return _api.Seed(guid.ToString("D"), createdAt ?? _api.Time.GetUtcNow(), model, type, prompt, outcome ?? FakeOutcome.InState("completed")).Id;
+    }
+
+    /// <summary>Marks a key as revoked from now on: requests with it answer 401 <see cref="FakeLumaServerDetails.RevokedApiKey"/>.</summary>
+    /// <param name="apiKey">The key.</param>
+    public void RevokeApiKey(string apiKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(apiKey);
+        _api.RevokeApiKey(apiKey);
+    }
+
+    /// <summary>Stops the server: requests held by a delay fault end at once, then Kestrel shuts down.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        using (var timeout = new CancellationTokenSource(StopGracePeriod))
+        {
+            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"FakeLumaServer {BaseUrl}";
+
+    private static void Validate(FakeLumaServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+        ArgumentNullException.ThrowIfNull(options.ApiKeys, nameof(options.ApiKeys));
+        ArgumentNullException.ThrowIfNull(options.RevokedApiKeys, nameof(options.RevokedApiKeys));
+        ArgumentException.ThrowIfNullOrEmpty(options.ApiVersion, nameof(options.ApiVersion));
+        if (options.ApiKeys.Count == 0 || options.ApiKeys.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("ApiKeys needs at least one key, and no key may be empty.", nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.QueuedFor, TimeSpan.Zero, nameof(options.QueuedFor));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ProcessingFor, TimeSpan.Zero, nameof(options.ProcessingFor));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.OutputUrlLifetime, TimeSpan.Zero, nameof(options.OutputUrlLifetime));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.OutputSizeBytes, nameof(options.OutputSizeBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxBodyBytes, nameof(options.MaxBodyBytes));
+        ThrowIfNotPositive(options.RequestsPerMinute, nameof(options.RequestsPerMinute));
+        ThrowIfNotPositive(options.MaxConcurrentJobs, nameof(options.MaxConcurrentJobs));
+        ThrowIfNotPositive(options.AbuseRequestsPerMinute, nameof(options.AbuseRequestsPerMinute));
+    }
+
+    private static void ThrowIfNotPositive(int? value, string name)
+    {
+        if (value is int number)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number, name);
+        }
+    }
+}

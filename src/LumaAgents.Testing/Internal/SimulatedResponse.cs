@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace LumaAgents.Testing.Internal;
+
+/// <summary>An answer computed before anything is sent, so faults can replace, truncate or drop it afterwards.</summary>
+internal sealed class SimulatedResponse
+{
+    private static readonly IReadOnlyList<KeyValuePair<string, string>> NoHeaders = [];
+
+    private SimulatedResponse(int statusCode, string? contentType, ReadOnlyMemory<byte> body, OutputFile? file, IReadOnlyList<KeyValuePair<string, string>>? headers, bool includeApiHeaders)
+    {
+        StatusCode = statusCode;
+        ContentType = contentType;
+        Body = body;
+        File = file;
+        Headers = headers ?? NoHeaders;
+        IncludeApiHeaders = includeApiHeaders;
+    }
+
+    public int StatusCode { get; }
+
+    public string? ContentType { get; }
+
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>A streamed output file, instead of <see cref="Body"/>.</summary>
+    public OutputFile? File { get; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    /// <summary>Whether <c>X-Request-Id</c> and <c>X-API-Version</c> are added (API answers, not storage or proxies).</summary>
+    public bool IncludeApiHeaders { get; }
+
+    public long Length => File?.Length ?? Body.Length;
+
+    public static SimulatedResponse Json(int statusCode, ReadOnlyMemory<byte> body, IReadOnlyList<KeyValuePair<string, string>>? headers = null) =>
+        new(statusCode, "application/json", body, null, headers, includeApiHeaders: true);
+
+    public static SimulatedResponse Detail(int statusCode, string detail, IReadOnlyList<KeyValuePair<string, string>>? headers = null) =>
+        Json(statusCode, JsonBodies.Detail(detail), headers);
+
+    public static SimulatedResponse Storage(int statusCode, string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<KeyValuePair<string, string>>? headers = null) =>
+        new(statusCode, contentType, body, null, headers, includeApiHeaders: false);
+
+    public static SimulatedResponse Download(OutputFile file, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        new(200, file.ContentType, ReadOnlyMemory<byte>.Empty, file, headers, includeApiHeaders: false);
+
+    public static SimulatedResponse FromFault(FakeFault fault) =>
+        new(fault.StatusCode, fault.ContentType, Encoding.UTF8.GetBytes(fault.Body ?? string.Empty), null, fault.Headers, fault.IncludesApiHeaders);
+}

@@ -1,0 +1,26 @@
+using System.Security;
+using System.Text;
+
+namespace LumaAgents.Testing.Internal;
+
+/// <summary>The XML error documents an S3-compatible store answers for presigned URLs.</summary>
+internal static class StorageErrors
+{
+    public static SimulatedResponse AccessDenied(string message, string requestId, string? extra = null) =>
+        Error(403, "AccessDenied", message, requestId, extra);
+
+    public static SimulatedResponse SignatureDoesNotMatch(string requestId) =>
+        Error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", requestId);
+
+    public static SimulatedResponse NoSuchKey(string requestId) =>
+        Error(404, "NoSuchKey", "The specified key does not exist.", requestId);
+
+    public static SimulatedResponse UnsupportedAuthorization(string requestId) =>
+        Error(400, "InvalidArgument", "Unsupported Authorization Type", requestId);
+
+    private static SimulatedResponse Error(int status, string code, string message, string requestId, string? extra = null)
+    {
+        string xml = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>{SecurityElement.Escape(message)}</Message>{extra}<RequestId>{requestId}</RequestId></Error>";
+        return SimulatedResponse.Storage(status, "application/xml", Encoding.UTF8.GetBytes(xml), [new("x-amz-request-id", requestId)]);
+    }
+}

@@ -1,0 +1,151 @@
+using Polly;
+using Polly.Retry;
+
+namespace LumaAgents;
+
+/// <summary>
+/// Runs each call through a Polly retry pipeline built once per client. The decisions come from
+/// <see cref="RetryRules"/>; this class only wires them, stamps a fresh <c>X-Request-Id</c> on every attempt,
+/// disposes the responses of failed attempts, and applies the optional total timeout.
+/// </summary>
+internal sealed class RetryHandler : DelegatingHandler
+{
+    private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("LumaAgents.Request");
+
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly LumaClientSettings _settings;
+
+    public RetryHandler(LumaClientSettings settings, HttpMessageHandler inner)
+        : base(inner)
+    {
+        _settings = settings;
+        var retry = settings.Options.Retry;
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = settings.TimeProvider }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                // The budget is per call (RequestOptions.MaxRetries), so Polly's own cap is lifted and
+                // RetryRules.ShouldRetry enforces it.
+                MaxRetryAttempts = int.MaxValue,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    RetryRules.Delay(args.AttemptNumber, ServerHint(args.Outcome), retry, Jitter.NextDouble())),
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var totalTimeout = RequestContext.For(request)?.Options?.TotalTimeout ?? _settings.Options.TotalTimeout;
+        if (totalTimeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
+        {
+            return await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var timer = Clock.CancelAfter(_settings.TimeProvider, limit);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await ExecuteAsync(request, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                                   && ex is OperationCanceledException or LumaTimeoutException)
+        {
+            throw new LumaTimeoutException(
+                $"{request.Method} {request.RequestUri?.AbsolutePath} did not complete within the total timeout of {limit.TotalSeconds:0.###} s (retries included). "
+                + "Raise LumaClientOptions.TotalTimeout (or RequestOptions.TotalTimeout).",
+                limit,
+                ex);
+        }
+    }
+
+    private async Task<HttpResponseMessage> ExecuteAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (ctx, handler) =>
+                {
+                    var message = ctx.Properties.GetValue(RequestKey, null!);
+                    handler.StampAttempt(message);
+                    try
+                    {
+                        return Outcome.FromResult(await handler.SendAttemptAsync(message, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                this).ConfigureAwait(false);
+
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => base.SendAsync(request, cancellationToken);
+
+    /// <summary>A fresh X-Request-Id per attempt, so each attempt can be found in the server's logs.</summary>
+    private void StampAttempt(HttpRequestMessage request)
+    {
+        var context = RequestContext.For(request);
+        var attempt = context?.NextAttempt() ?? 1;
+        string? callerId = null;
+        context?.Options?.Headers.TryGetValue("X-Request-Id", out callerId);
+        var id = callerId is null ? Guid.NewGuid().ToString() : attempt == 1 ? callerId : callerId + "-retry" + (attempt - 1);
+        request.Headers.Remove("X-Request-Id");
+        request.Headers.TryAddWithoutValidation("X-Request-Id", id);
+        context?.RecordRequestId(id);
+    }
+
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, int retriesSoFar)
+    {
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var request = context.Properties.GetValue(RequestKey, null!);
+        var requestContext = RequestContext.For(request);
+        var maxRetries = requestContext?.Options?.MaxRetries ?? _settings.Options.Retry.MaxRetries;
+        var isCreate = requestContext?.IsCreate ?? false;
+
+        if (outcome.Exception is { } exception)
+        {
+            // Our own errors other than an attempt timeout (validation, configuration) are final.
+            if (exception is OperationCanceledException || (exception is LumaException and not LumaTimeoutException))
+            {
+                return false;
+            }
+
+            return RetryRules.ShouldRetry(null, AttemptFailures.Classify(exception), null, null, isCreate, retriesSoFar, maxRetries, _settings.Options.Retry);
+        }
+
+        var response = outcome.Result!;
+        return RetryRules.ShouldRetry(
+            (int)response.StatusCode,
+            AttemptFailure.None,
+            HeaderValues.First(response.Headers, "x-should-retry"),
+            ServerHint(outcome),
+            isCreate,
+            retriesSoFar,
+            maxRetries,
+            _settings.Options.Retry);
+    }
+
+    private TimeSpan? ServerHint(Outcome<HttpResponseMessage> outcome)
+        => outcome.Result is { } response ? RetryAfterHeader.Read(response.Headers, _settings.TimeProvider.GetUtcNow()) : null;
+}

@@ -1,0 +1,74 @@
+using FsCheck;
+using FsCheck.Fluent;
+using LumaAgents.Serialization;
+
+namespace LumaAgents.Tests.Models;
+
+public sealed class ExtensibleEnumTests
+{
+    [Fact]
+    public void Known_values_have_their_wire_strings()
+    {
+        Assert.Equal("uni-1", GenerationModel.Uni1.Value);
+        Assert.Equal("uni-1-max", GenerationModel.Uni1Max.Value);
+        Assert.Equal("ray-3.2", GenerationModel.Ray32.Value);
+        Assert.Equal("video_reframe", GenerationType.VideoReframe.Value);
+        Assert.Equal("16:9", AspectRatio.Ratio16x9.Value);
+        Assert.Equal("360p", VideoResolution.Resolution360p.Value);
+        Assert.Equal("reimagine_3", VideoEditStrength.Reimagine3.Value);
+        Assert.Equal("coarse", PoseControlStrength.Coarse.Value);
+        Assert.Equal("rate_limited", FailureCode.RateLimited.Value);
+        Assert.Equal(12, AspectRatio.KnownValues.Count);
+        Assert.Equal(9, FailureCode.KnownValues.Count);
+    }
+
+    [Fact]
+    public void Strings_convert_implicitly_and_compare_ordinally()
+    {
+        GenerationModel fromString = "ray-3.2";
+
+        Assert.Equal(GenerationModel.Ray32, fromString);
+        Assert.True(fromString == GenerationModel.Ray32);
+        Assert.True(new GenerationModel("RAY-3.2") != GenerationModel.Ray32);
+        Assert.True(fromString.IsKnown);
+        Assert.False(new GenerationModel("ray-4").IsKnown);
+        Assert.Equal("ray-3.2", fromString.ToString());
+    }
+
+    [Fact]
+    public void Default_value_is_empty_and_unknown_rather_than_null()
+    {
+        var state = default(GenerationState);
+
+        Assert.Equal(string.Empty, state.Value);
+        Assert.False(state.IsKnown);
+        Assert.NotEqual(GenerationState.Queued, state);
+    }
+
+    [Fact]
+    public void Null_is_refused_with_an_argument_error()
+        => Assert.Throws<ArgumentNullException>(() => new GenerationState(null!));
+
+    [Fact]
+    public void Any_string_survives_a_json_round_trip_as_a_state()
+    {
+        Prop.ForAll(
+                ArbMap.Default.ArbFor<NonNull<string>>(),
+                text =>
+                {
+                    var json = LumaJson.Serialize(new Generation { Id = "g", State = text.Get });
+                    var back = LumaJson.DeserializeGeneration(json);
+                    return back.State == new GenerationState(text.Get) && back.State.IsKnown == new GenerationState(text.Get).IsKnown;
+                })
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Known_values_read_from_json_are_the_shared_instances()
+    {
+        var generation = LumaJson.DeserializeGeneration("""{"id":"g","state":"completed","model":"uni-1","type":"image"}""");
+
+        Assert.Same(GenerationState.Completed.Value, generation.State.Value);
+        Assert.Same(GenerationModel.Uni1.Value, generation.Model.Value);
+    }
+}

@@ -1,0 +1,231 @@
+namespace LumaAgents.Tests.Support;
+
+/// <summary>
+/// A virtual clock: time moves only when a test calls <see cref="Advance"/>, and due timers fire in order
+/// (Microsoft.Extensions.TimeProvider.Testing is not obtainable here, so this is our own).
+/// </summary>
+public sealed class ManualTimeProvider : TimeProvider
+{
+    private readonly object _gate = new();
+    private readonly List<ManualTimer> _timers = [];
+    private DateTimeOffset _now;
+    private long _timestamp;
+
+    public ManualTimeProvider(DateTimeOffset? start = null)
+    {
+        _now = start ?? new DateTimeOffset(2026, 4, 8, 12, 0, 0, TimeSpan.Zero);
+    }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp()
+    {
+        lock (_gate)
+        {
+            return _timestamp;
+        }
+    }
+
+    /// <summary>Timers that are scheduled and have not fired (or been disposed).</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count(t => t.DueAt is not null);
+            }
+        }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ManualTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    /// <summary>Moves time forward, firing every timer that falls due on the way, in order.</summary>
+    public void Advance(TimeSpan by)
+    {
+        if (by < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(by));
+        }
+
+        DateTimeOffset target;
+        lock (_gate)
+        {
+            target = _now + by;
+        }
+
+        while (true)
+        {
+            ManualTimer? next;
+            lock (_gate)
+            {
+                next = _timers.Where(t => t.DueAt is { } due && due <= target).OrderBy(t => t.DueAt).FirstOrDefault();
+                var moveTo = next?.DueAt ?? target;
+                if (moveTo > _now)
+                {
+                    _timestamp += (moveTo - _now).Ticks;
+                    _now = moveTo;
+                }
+
+                next?.Reschedule(_now);
+            }
+
+            if (next is null)
+            {
+                return;
+            }
+
+            next.Fire();
+        }
+    }
+
+    /// <summary>Waits (in real time, briefly) until at least <paramref name="count"/> timers are pending.</summary>
+    public async Task WaitForTimersAsync(int count = 1, int timeoutMs = 10_000)
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (PendingTimers < count)
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException($"Expected {count} pending timer(s), saw {PendingTimers}.");
+            }
+
+            await Task.Delay(1);
+        }
+    }
+
+    /// <summary>
+    /// Advances step by step until <paramref name="task"/> completes: each time the code under test waits on a
+    /// timer, time jumps to when it is due. For flows with several sequential delays (polling, backoff).
+    /// </summary>
+    public async Task<T> RunUntilCompleteAsync<T>(Task<T> task, TimeSpan? limit = null, int realTimeoutMs = 30_000)
+    {
+        await RunUntilCompleteAsync((Task)task, limit, realTimeoutMs);
+        return await task;
+    }
+
+    public async Task RunUntilCompleteAsync(Task task, TimeSpan? limit = null, int realTimeoutMs = 30_000)
+    {
+        var virtualLimit = GetUtcNow() + (limit ?? TimeSpan.FromDays(1));
+        var realDeadline = Environment.TickCount64 + realTimeoutMs;
+        while (!task.IsCompleted)
+        {
+            if (Environment.TickCount64 > realDeadline)
+            {
+                throw new TimeoutException("The task did not complete in real time.");
+            }
+
+            DateTimeOffset? nextDue;
+            lock (_gate)
+            {
+                nextDue = _timers.Where(t => t.DueAt is not null).Select(t => t.DueAt).Min();
+            }
+
+            if (nextDue is { } due && due <= virtualLimit)
+            {
+                Advance(due > GetUtcNow() ? due - GetUtcNow() : TimeSpan.Zero);
+            }
+
+            await Task.WhenAny(task, Task.Delay(1));
+        }
+    }
+
+    private void Remove(ManualTimer timer)
+    {
+        lock (_gate)
+        {
+            _timers.Remove(timer);
+        }
+    }
+
+    private void Schedule(ManualTimer timer)
+    {
+        lock (_gate)
+        {
+            if (!_timers.Contains(timer))
+            {
+                _timers.Add(timer);
+            }
+        }
+    }
+
+    private sealed class ManualTimer : ITimer
+    {
+        private readonly ManualTimeProvider _owner;
+        private readonly TimerCallback _callback;
+        private readonly object? _state;
+        private TimeSpan _period;
+
+        public ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state)
+        {
+            _owner = owner;
+            _callback = callback;
+            _state = state;
+        }
+
+        public DateTimeOffset? DueAt { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_owner._gate)
+            {
+                _period = period;
+                if (dueTime == Timeout.InfiniteTimeSpan)
+                {
+                    DueAt = null;
+                    _owner._timers.Remove(this);
+                    return true;
+                }
+
+                DueAt = _owner._now + dueTime;
+                _owner.Schedule(this);
+                return true;
+            }
+        }
+
+        /// <summary>Called under the owner's lock when the timer fires: next due time, or none.</summary>
+        public void Reschedule(DateTimeOffset now)
+        {
+            if (_period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan)
+            {
+                DueAt = now + _period;
+            }
+            else
+            {
+                DueAt = null;
+                _owner._timers.Remove(this);
+            }
+        }
+
+        public void Fire() => _callback(_state);
+
+        public void Dispose()
+        {
+            lock (_owner._gate)
+            {
+                DueAt = null;
+            }
+
+            _owner.Remove(this);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
