@@ -67,7 +67,7 @@ public class GenerationsClient
         }
 
         var content = LumaPipeline.JsonContent(request, LumaJsonContext.Default.GenerationRequest);
-        return _pipeline.SendAsync(HttpMethod.Post, "generations", content, LumaJsonContext.Default.Generation, new RequestContext(isCreate: true, requestOptions), cancellationToken);
+        return _pipeline.SendAsync(HttpMethod.Post, "generations", content, LumaJsonContext.Default.Generation, isCreate: true, requestOptions, cancellationToken);
     }
 
     /// <summary>Reads a generation (<c>GET /generations/{id}</c>). Each read mints fresh output URLs.</summary>
@@ -98,6 +98,6 @@ public class GenerationsClient
     public virtual Task<LumaResponse<Generation>> GetWithResponseAsync(string generationId, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         var segment = GenerationIds.ToPathSegment(generationId, nameof(generationId));
-        return _pipeline.SendAsync(HttpMethod.Get, "generations/" + segment, content: null, LumaJsonContext.Default.Generation, new RequestContext(isCreate: false, requestOptions), cancellationToken);
+        return _pipeline.SendAsync(HttpMethod.Get, "generations/" + segment, content: null, LumaJsonContext.Default.Generation, isCreate: false, requestOptions, cancellationToken);
     }
 }

@@ -1,9 +1,10 @@
 namespace LumaAgents;
 
 /// <summary>
-/// One HTTP attempt, bounded by the per-attempt timeout. The response body is read inside the attempt, so a body
-/// that stalls or breaks off fails this attempt (and can be retried) instead of failing after the retry loop.
-/// API bodies are small JSON documents; downloads do not come through here.
+/// One HTTP attempt, bounded by the per-attempt timeout. The response body is read (and a success body parsed)
+/// inside the attempt, so a body that stalls, breaks off or arrives truncated fails this attempt (and can be
+/// retried) instead of failing after the retry loop. API bodies are small JSON documents; downloads do not come
+/// through here.
 /// </summary>
 internal sealed class AttemptHandler : DelegatingHandler
 {
@@ -19,17 +20,18 @@ internal sealed class AttemptHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var timeout = RequestContext.For(request)?.Options?.Timeout ?? _defaultTimeout;
+        var context = RequestContext.For(request);
+        var timeout = context?.Options?.Timeout ?? _defaultTimeout;
         if (timeout == Timeout.InfiniteTimeSpan)
         {
-            return await SendAndBufferAsync(request, cancellationToken).ConfigureAwait(false);
+            return await SendAndReadAsync(request, context, cancellationToken).ConfigureAwait(false);
         }
 
         using var timer = Clock.CancelAfter(_time, timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            return await SendAndBufferAsync(request, linked.Token).ConfigureAwait(false);
+            return await SendAndReadAsync(request, context, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -41,7 +43,7 @@ internal sealed class AttemptHandler : DelegatingHandler
         }
     }
 
-    private async Task<HttpResponseMessage> SendAndBufferAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAndReadAsync(HttpRequestMessage request, RequestContext? context, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
@@ -53,6 +55,11 @@ internal sealed class AttemptHandler : DelegatingHandler
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            if (response.IsSuccessStatusCode && context?.Reader is { } reader)
+            {
+                await reader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+
             return response;
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)

@@ -41,16 +41,18 @@ internal sealed class LumaPipeline : IDisposable
     }
 
     public async Task<LumaResponse<T>> SendAsync<T>(
-        HttpMethod method, string relativePath, HttpContent? content, JsonTypeInfo<T> typeInfo, RequestContext context, CancellationToken cancellationToken)
+        HttpMethod method, string relativePath, HttpContent? content, JsonTypeInfo<T> typeInfo, bool isCreate, RequestOptions? options, CancellationToken cancellationToken)
     {
+        var reader = new ResponseReader<T>(typeInfo);
+        var context = new RequestContext(isCreate, options, reader);
         cancellationToken.ThrowIfCancellationRequested();
         using var request = new HttpRequestMessage(method, new Uri(Settings.BaseUrl, relativePath)) { Content = content };
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
-        if (context.Options is { } options)
+        if (context.Options is { } callOptions)
         {
-            foreach (var header in options.Headers)
+            foreach (var header in callOptions.Headers)
             {
                 if (!IsReserved(header.Key))
                 {
@@ -93,6 +95,14 @@ internal sealed class LumaPipeline : IDisposable
                 Settings.Options.Timeout,
                 ex) { RequestId = context.LastRequestId, GenerationMayExist = context.IsCreate };
         }
+        catch (InvalidResponseBodyException ex)
+        {
+            throw new LumaException($"{method} {request.RequestUri!.AbsolutePath} succeeded but {ex.Message}", ex)
+            {
+                RequestId = ex.RequestId ?? context.LastRequestId,
+                GenerationMayExist = context.IsCreate,
+            };
+        }
         catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
         {
             var failure = AttemptFailures.Classify(ex);
@@ -123,28 +133,7 @@ internal sealed class LumaPipeline : IDisposable
                 throw error;
             }
 
-            T? value;
-            try
-            {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw new LumaException(
-                    $"The API answered {(int)response.StatusCode} but its body is not a valid {typeof(T).Name}: {ex.Message}",
-                    ex) { RequestId = HeaderValues.First(response.Headers, "X-Request-Id") };
-            }
-
-            if (value is null)
-            {
-                throw new LumaException($"The API answered {(int)response.StatusCode} with an empty (null) {typeof(T).Name}.")
-                {
-                    RequestId = HeaderValues.First(response.Headers, "X-Request-Id"),
-                };
-            }
-
-            return new LumaResponse<T>(value, response.StatusCode, response.Headers);
+            return new LumaResponse<T>(reader.Value!, response.StatusCode, response.Headers);
         }
     }
 

@@ -11,11 +11,15 @@ internal sealed class RequestContext
 
     private int _attempts;
 
-    public RequestContext(bool isCreate, RequestOptions? options)
+    public RequestContext(bool isCreate, RequestOptions? options, ResponseReader? reader = null)
     {
         IsCreate = isCreate;
         Options = options;
+        Reader = reader;
     }
+
+    /// <summary>Reads a successful body inside the attempt; null to leave the body to the caller.</summary>
+    public ResponseReader? Reader { get; }
 
     /// <summary>Whether the call creates a billed generation (retried only where that is surely safe).</summary>
     public bool IsCreate { get; }
