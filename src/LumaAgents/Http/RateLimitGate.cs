@@ -5,7 +5,8 @@ namespace LumaAgents;
 /// It mirrors the server's 60-second sliding window with a log of this client's own accepted creates (each slot
 /// frees 60 s after its 201 arrived, never earlier than on the server), learns the limit from
 /// <c>X-RateLimit-Limit</c>, and defers to the server's <c>Remaining</c>/<c>Reset</c> when others share the limit.
-/// Before the first response reports a limit, nothing is held back.
+/// Until the first response has arrived, one create at a time goes out as a probe, so a burst cannot outrun a limit
+/// the client has not yet been told; if that response reports no limit, nothing is held back.
 /// </summary>
 internal sealed class RateLimitGate
 {
@@ -18,6 +19,7 @@ internal sealed class RateLimitGate
     private readonly Queue<DateTimeOffset> _accepted = new();
     private readonly TimeProvider _time;
     private int? _limit;
+    private bool _learned;
     private int _inFlight;
     private DateTimeOffset _blockedUntil;
     private TaskCompletionSource<bool> _changed = NewSignal();
@@ -64,6 +66,7 @@ internal sealed class RateLimitGate
         lock (_gate)
         {
             _inFlight--;
+            _learned |= status is not null;
             var now = _time.GetUtcNow();
             if (status is >= 200 and < 300)
             {
@@ -99,6 +102,11 @@ internal sealed class RateLimitGate
     private TimeSpan? TimeToWait(DateTimeOffset now)
     {
         Prune(now);
+        if (!_learned && _inFlight > 0)
+        {
+            return null;
+        }
+
         var wait = _blockedUntil - now;
         if (_limit is { } limit && _accepted.Count + _inFlight >= limit)
         {

@@ -19,7 +19,7 @@ public sealed class RetryAgainstSimulatorTests
         var id = sim.Server.SeedGeneration();
         sim.Server.Faults.Add(FakeRoute.Get, FaultFor(fault), times: 2);
 
-        var generation = await time.RunUntilCompleteAsync(sim.Client.Generations.GetAsync(id));
+        var generation = await sim.RunAsync(time, sim.Client.Generations.GetAsync(id));
 
         Assert.Equal(id, generation.Id);
         Assert.Equal(3, sim.Gets.Count);
@@ -33,7 +33,7 @@ public sealed class RetryAgainstSimulatorTests
         var id = sim.Server.SeedGeneration();
         sim.Server.Faults.Add(FakeRoute.Get, FakeFault.ServiceUnavailable(1), times: 3);
 
-        var error = await Assert.ThrowsAsync<LumaServerException>(() => time.RunUntilCompleteAsync(sim.Client.Generations.GetAsync(id)));
+        var error = await Assert.ThrowsAsync<LumaServerException>(() => sim.RunAsync(time, sim.Client.Generations.GetAsync(id)));
 
         Assert.Equal(503, (int)error.StatusCode);
         Assert.Equal(3, sim.Gets.Count);
@@ -47,7 +47,7 @@ public sealed class RetryAgainstSimulatorTests
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.ServiceUnavailable(1), times: 2);
 
-        await time.RunUntilCompleteAsync(sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
 
         Assert.Equal(3, sim.Creates.Count);
         Assert.Equal(3, sim.Creates.Select(r => r.RequestId).Distinct().Count());
@@ -65,7 +65,7 @@ public sealed class RetryAgainstSimulatorTests
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
         sim.Server.Faults.Add(FakeRoute.Create, FaultFor(fault), times: 2);
 
-        var generation = await time.RunUntilCompleteAsync(sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        var generation = await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
 
         Assert.Equal(3, sim.Creates.Count);
         Assert.Equal(generation.Id, Assert.Single(sim.Server.Generations).Id);
@@ -99,7 +99,7 @@ public sealed class RetryAgainstSimulatorTests
         });
 
         var error = await Assert.ThrowsAnyAsync<LumaException>(
-            () => time.RunUntilCompleteAsync(sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox") with { UserId = "u-1" })));
+            () => sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox") with { UserId = "u-1" })));
 
         Assert.Single(sim.Creates);
         Assert.Single(sim.Server.Generations);
@@ -138,7 +138,7 @@ public sealed class RetryAgainstSimulatorTests
         });
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.ProcessThenRespond(500));
 
-        await time.RunUntilCompleteAsync(sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
 
         Assert.Equal(2, sim.Creates.Count);
         Assert.Equal(2, sim.Server.Generations.Count);
@@ -279,7 +279,9 @@ public sealed class RetryAgainstSimulatorTests
         await using var sim = await Simulated.StartAsync();
         var id = sim.Server.SeedGeneration();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => sim.Client.Generations.GetAsync(id)));
+        // The SDK's own shared connection pool, not the test transport.
+        using var client = new LumaClient(new LumaClientOptions { ApiKey = sim.Server.ApiKey, BaseUrl = sim.Server.BaseUrl }, null, TestClients.NoEnvironment);
+        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => client.Generations.GetAsync(id)));
 
         Assert.All(results, g => Assert.Equal(id, g.Id));
         Assert.Equal(1000, sim.Gets.Count);

@@ -108,24 +108,39 @@ public sealed class ManualTimeProvider : TimeProvider
     }
 
     /// <summary>
-    /// Advances step by step until <paramref name="task"/> completes: each time the code under test waits on a
-    /// timer, time jumps to when it is due. For flows with several sequential delays (polling, backoff).
+    /// Advances step by step until <paramref name="task"/> completes: whenever the code under test is idle (nothing
+    /// <paramref name="isBusy"/>, e.g. no HTTP request on the wire) and waits on a timer, time jumps to when that
+    /// timer is due. For flows with several sequential delays (polling, backoff, throttling).
     /// </summary>
-    public async Task<T> RunUntilCompleteAsync<T>(Task<T> task, TimeSpan? limit = null, int realTimeoutMs = 30_000)
+    public async Task<T> RunUntilCompleteAsync<T>(Task<T> task, Func<bool>? isBusy = null, TimeSpan? limit = null, int realTimeoutMs = 60_000)
     {
-        await RunUntilCompleteAsync((Task)task, limit, realTimeoutMs);
+        await RunUntilCompleteAsync((Task)task, isBusy, limit, realTimeoutMs);
         return await task;
     }
 
-    public async Task RunUntilCompleteAsync(Task task, TimeSpan? limit = null, int realTimeoutMs = 30_000)
+    public async Task RunUntilCompleteAsync(Task task, Func<bool>? isBusy = null, TimeSpan? limit = null, int realTimeoutMs = 60_000)
     {
         var virtualLimit = GetUtcNow() + (limit ?? TimeSpan.FromDays(1));
         var realDeadline = Environment.TickCount64 + realTimeoutMs;
+        var idleChecks = 0;
         while (!task.IsCompleted)
         {
             if (Environment.TickCount64 > realDeadline)
             {
                 throw new TimeoutException("The task did not complete in real time.");
+            }
+
+            await Task.WhenAny(task, Task.Delay(1));
+            if (task.IsCompleted)
+            {
+                break;
+            }
+
+            // Two idle looks in a row: continuations after a response have had time to reach their next timer.
+            idleChecks = isBusy?.Invoke() == true ? 0 : idleChecks + 1;
+            if (idleChecks < 2)
+            {
+                continue;
             }
 
             DateTimeOffset? nextDue;
@@ -137,9 +152,8 @@ public sealed class ManualTimeProvider : TimeProvider
             if (nextDue is { } due && due <= virtualLimit)
             {
                 Advance(due > GetUtcNow() ? due - GetUtcNow() : TimeSpan.Zero);
+                idleChecks = 0;
             }
-
-            await Task.WhenAny(task, Task.Delay(1));
         }
     }
 

@@ -5,11 +5,17 @@ namespace LumaAgents.Tests.Support;
 /// <summary>A simulator and a client pointed at it, disposed together.</summary>
 public sealed class Simulated : IAsyncDisposable
 {
-    private Simulated(FakeLumaServer server, LumaClient client)
+    private readonly CountingTransport _transport;
+
+    private Simulated(FakeLumaServer server, LumaClient client, CountingTransport transport)
     {
         Server = server;
         Client = client;
+        _transport = transport;
     }
+
+    /// <summary>Whether any HTTP request of the client is on the wire (for driving virtual time).</summary>
+    public bool IsBusy => _transport.InFlight > 0;
 
     public FakeLumaServer Server { get; }
 
@@ -23,17 +29,41 @@ public sealed class Simulated : IAsyncDisposable
         var fake = await FakeLumaServer.StartAsync(serverOptions);
         var clientOptions = new LumaClientOptions { ApiKey = fake.ApiKey, BaseUrl = fake.BaseUrl };
         client?.Invoke(clientOptions);
-        var luma = new LumaClient(clientOptions, transport is null ? null : new HttpClient(transport), TestClients.NoEnvironment);
-        return new Simulated(fake, luma);
+        var counting = new CountingTransport(transport ?? new SocketsHttpHandler());
+        var luma = new LumaClient(clientOptions, new HttpClient(counting), TestClients.NoEnvironment);
+        return new Simulated(fake, luma, counting);
     }
 
     public IReadOnlyList<RecordedRequest> Creates => Server.Requests.Where(r => r.RouteKind == RouteKind.Create).ToArray();
 
     public IReadOnlyList<RecordedRequest> Gets => Server.Requests.Where(r => r.RouteKind == RouteKind.Get).ToArray();
 
+    /// <summary>Runs <paramref name="task"/> to completion in virtual time, advancing only while no request is in flight.</summary>
+    public Task<T> RunAsync<T>(ManualTimeProvider time, Task<T> task) => time.RunUntilCompleteAsync(task, () => IsBusy);
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await Server.DisposeAsync();
+    }
+
+    private sealed class CountingTransport(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _inFlight;
+
+        public int InFlight => Volatile.Read(ref _inFlight);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _inFlight);
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
     }
 }
