@@ -12,6 +12,7 @@ namespace LumaAgents;
 public class LumaClient : IDisposable
 {
     private readonly LumaPipeline _pipeline;
+    private readonly HttpMessageInvoker _downloads;
 
     /// <summary>A client configured from <c>LUMA_AGENTS_API_KEY</c> and <c>LUMA_BASE_URL</c>.</summary>
     /// <exception cref="LumaConfigurationException">No API key is set, or the base URL is not usable.</exception>
@@ -48,7 +49,7 @@ public class LumaClient : IDisposable
     {
     }
 
-    internal LumaClient(LumaClientOptions options, HttpClient? httpClient, Func<string, string?> environment)
+    internal LumaClient(LumaClientOptions options, HttpClient? httpClient, Func<string, string?> environment, HttpMessageHandler? downloadTransport = null)
     {
         if (options is null)
         {
@@ -62,7 +63,8 @@ public class LumaClient : IDisposable
         HttpMessageHandler transport = httpClient is null ? SharedTransport.ApiHandler : new HttpClientTransport(httpClient);
         var chain = HttpPipelineBuilder.Build(settings, transport);
         _pipeline = new LumaPipeline(settings, new HttpMessageInvoker(chain, disposeHandler: false), ownsInvoker: true);
-        Generations = new GenerationsClient(_pipeline);
+        _downloads = new HttpMessageInvoker(downloadTransport ?? SharedTransport.DownloadHandler, disposeHandler: false);
+        Generations = new GenerationsClient(_pipeline, _downloads);
     }
 
     /// <summary>Generations: create, read, wait for and download.</summary>
@@ -91,6 +93,7 @@ public class LumaClient : IDisposable
         if (disposing)
         {
             _pipeline.Dispose();
+            _downloads.Dispose();
         }
     }
 }

@@ -23,6 +23,10 @@ public sealed class LumaClientOptions
     private TimeProvider _timeProvider = TimeProvider.System;
     private TimeSpan? _totalTimeout;
     private bool _proactiveThrottling = true;
+    private WaitOptions _imageWait = new() { InitialDelay = TimeSpan.FromSeconds(20), PollInterval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromMinutes(2) };
+    private WaitOptions _imageMaxWait = new() { InitialDelay = TimeSpan.FromSeconds(20), PollInterval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromMinutes(4) };
+    private WaitOptions _videoWait = new() { InitialDelay = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMinutes(10) };
+    private int? _maxConcurrentJobs;
 
     /// <summary>The API key (<c>luma-api-…</c>); when null or blank, <c>LUMA_AGENTS_API_KEY</c> is used.</summary>
     public string? ApiKey { get => _apiKey; set => Set(ref _apiKey, value); }
@@ -53,6 +57,25 @@ public sealed class LumaClientOptions
     /// that would get a 429 (default true).
     /// </summary>
     public bool ProactiveThrottling { get => _proactiveThrottling; set => Set(ref _proactiveThrottling, value); }
+
+    /// <summary>How image generations (uni-1) are waited for: 20 s initial delay, 2 s interval, 2 min deadline.</summary>
+    public WaitOptions ImageWait { get => _imageWait; set => Set(ref _imageWait, value ?? throw new ArgumentNullException(nameof(value))); }
+
+    /// <summary>How uni-1-max image generations are waited for: 20 s, 2 s, 4 min (the model takes about twice as long).</summary>
+    public WaitOptions ImageMaxWait { get => _imageMaxWait; set => Set(ref _imageMaxWait, value ?? throw new ArgumentNullException(nameof(value))); }
+
+    /// <summary>How video generations (video, video_edit, video_reframe) are waited for: 30 s, 5 s, 10 min.</summary>
+    public WaitOptions VideoWait { get => _videoWait; set => Set(ref _videoWait, value ?? throw new ArgumentNullException(nameof(value))); }
+
+    /// <summary>
+    /// At most this many <c>CreateAndWaitAsync</c> calls of this client have a job running at once; further calls
+    /// wait for a slot instead of collecting 60-second concurrent-jobs 429s. Null (the default) sets no limit.
+    /// </summary>
+    public int? MaxConcurrentJobs
+    {
+        get => _maxConcurrentJobs;
+        set => Set(ref _maxConcurrentJobs, value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), "MaxConcurrentJobs must be positive, or null for no limit."));
+    }
 
     internal bool IsFrozen { get; private set; }
 

@@ -9,16 +9,25 @@ namespace LumaAgents;
 public class GenerationsClient
 {
     private readonly LumaPipeline _pipeline;
+    private readonly GenerationWaiter _waiter;
+    private readonly OutputDownloader _downloader;
+    private readonly SemaphoreSlim? _jobSlots;
 
     /// <summary>For mocking frameworks and test doubles: a client with no connection. Override what you use.</summary>
     protected GenerationsClient()
     {
         _pipeline = null!;
+        _waiter = null!;
+        _downloader = null!;
     }
 
-    internal GenerationsClient(LumaPipeline pipeline)
+    internal GenerationsClient(LumaPipeline pipeline, HttpMessageInvoker downloads)
     {
         _pipeline = pipeline;
+        var options = pipeline.Settings.Options;
+        _waiter = new GenerationWaiter(this, options);
+        _downloader = new OutputDownloader(downloads, this, options);
+        _jobSlots = options.MaxConcurrentJobs is { } slots ? new SemaphoreSlim(slots, slots) : null;
     }
 
     /// <summary>
@@ -100,4 +109,121 @@ public class GenerationsClient
         var segment = GenerationIds.ToPathSegment(generationId, nameof(generationId));
         return _pipeline.SendAsync(HttpMethod.Get, "generations/" + segment, content: null, LumaJsonContext.Default.Generation, isCreate: false, requestOptions, cancellationToken);
     }
+
+    /// <summary>
+    /// Waits until a generation is completed or failed, polling it: the first read no earlier than
+    /// <see cref="WaitOptions.InitialDelay"/> after it was created, then every <see cref="WaitOptions.PollInterval"/>.
+    /// Transient read failures do not end the wait; 401, 403 and 404 do. Stopping the wait does not stop the job.
+    /// </summary>
+    /// <param name="generation">The generation, as returned by <see cref="CreateAsync(GenerationRequest, CancellationToken)"/>.</param>
+    /// <param name="waitOptions">Polling and deadline overrides, or null for the defaults of the generation's type.</param>
+    /// <param name="progress">Told the generation on every state change, or null.</param>
+    /// <param name="cancellationToken">Stops waiting at once.</param>
+    /// <returns>The completed generation (or the failed one when <see cref="WaitOptions.ThrowOnFailure"/> is false).</returns>
+    /// <exception cref="GenerationFailedException">The generation failed.</exception>
+    /// <exception cref="GenerationTimeoutException">The deadline passed; the job goes on, wait again later by id.</exception>
+    public virtual Task<Generation> WaitForCompletionAsync(
+        Generation generation, WaitOptions? waitOptions = null, IProgress<Generation>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (generation is null)
+        {
+            throw new ArgumentNullException(nameof(generation));
+        }
+
+        GenerationIds.ToPathSegment(generation.Id, nameof(generation));
+        return _waiter.WaitAsync(generation.Id, generation, waitOptions, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until the generation with this id is completed or failed; the first read happens at once (this is
+    /// how to resume a wait, from this or another process).
+    /// </summary>
+    /// <param name="generationId">The generation's id.</param>
+    /// <param name="waitOptions">Polling and deadline overrides, or null for the defaults of the generation's type.</param>
+    /// <param name="progress">Told the generation on every state change, or null.</param>
+    /// <param name="cancellationToken">Stops waiting at once.</param>
+    /// <returns>The completed generation (or the failed one when <see cref="WaitOptions.ThrowOnFailure"/> is false).</returns>
+    /// <exception cref="GenerationFailedException">The generation failed.</exception>
+    /// <exception cref="GenerationTimeoutException">The deadline passed; the job goes on, wait again later.</exception>
+    public virtual Task<Generation> WaitForCompletionAsync(
+        string generationId, WaitOptions? waitOptions = null, IProgress<Generation>? progress = null, CancellationToken cancellationToken = default)
+    {
+        GenerationIds.ToPathSegment(generationId, nameof(generationId));
+        return _waiter.WaitAsync(generationId, known: null, waitOptions, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a generation and waits for it. With <see cref="LumaClientOptions.MaxConcurrentJobs"/> set, waits
+    /// first for one of this client's running jobs to finish rather than collecting concurrent-jobs 429s.
+    /// </summary>
+    /// <param name="request">What to generate.</param>
+    /// <param name="waitOptions">Polling and deadline overrides, or null for the defaults of the request's type.</param>
+    /// <param name="progress">Told the generation on every state change, or null.</param>
+    /// <param name="cancellationToken">Stops waiting at once (the job itself goes on once created).</param>
+    /// <returns>The completed generation (or the failed one when <see cref="WaitOptions.ThrowOnFailure"/> is false).</returns>
+    public virtual async Task<Generation> CreateAndWaitAsync(
+        GenerationRequest request, WaitOptions? waitOptions = null, IProgress<Generation>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (_jobSlots is not null)
+        {
+            await _jobSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var created = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            return await WaitForCompletionAsync(created, waitOptions, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _jobSlots?.Release();
+        }
+    }
+
+    /// <summary>
+    /// Streams one output of a completed generation into <paramref name="destination"/>, without the API key and
+    /// without buffering it whole. An expired URL is refreshed once by reading the generation again.
+    /// </summary>
+    /// <param name="generation">A completed generation.</param>
+    /// <param name="outputIndex">Which output (0 for the first).</param>
+    /// <param name="destination">Where the bytes go; not disposed.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="ArgumentException">The generation is not completed or has no such output.</exception>
+    /// <exception cref="LumaDownloadException">The storage host refused or broke off the download.</exception>
+    public virtual async Task DownloadAsync(Generation generation, int outputIndex, Stream destination, CancellationToken cancellationToken = default)
+    {
+        if (generation is null)
+        {
+            throw new ArgumentNullException(nameof(generation));
+        }
+
+        if (destination is null)
+        {
+            throw new ArgumentNullException(nameof(destination));
+        }
+
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The destination stream is not writable.", nameof(destination));
+        }
+
+        await _downloader.DownloadAsync(generation, outputIndex, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Saves every output of a completed generation into <paramref name="directory"/> (created if missing) as
+    /// <c>{id}_{index}.{ext}</c>, the extension from the served content type. An existing file is never
+    /// overwritten: the new one gets a <c>-2</c>, <c>-3</c>… suffix.
+    /// </summary>
+    /// <param name="generation">A completed generation.</param>
+    /// <param name="directory">The folder to save into.</param>
+    /// <param name="cancellationToken">Cancels the downloads; a partial file is removed.</param>
+    /// <returns>The full paths of the saved files, in output order.</returns>
+    public virtual Task<IReadOnlyList<string>> SaveOutputsAsync(Generation generation, string directory, CancellationToken cancellationToken = default)
+        => OutputFiles.SaveAsync(_downloader, generation, directory, cancellationToken);
 }

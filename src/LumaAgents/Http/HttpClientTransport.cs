@@ -14,6 +14,9 @@ internal sealed class HttpClientTransport : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content, Version = request.Version };
+#if NET5_0_OR_GREATER
+        copy.VersionPolicy = request.VersionPolicy;
+#endif
         foreach (var header in request.Headers)
         {
             copy.Headers.TryAddWithoutValidation(header.Key, header.Value);

@@ -47,6 +47,11 @@ internal sealed class LumaPipeline : IDisposable
         var context = new RequestContext(isCreate, options, reader);
         cancellationToken.ThrowIfCancellationRequested();
         using var request = new HttpRequestMessage(method, new Uri(Settings.BaseUrl, relativePath)) { Content = content };
+#if NET5_0_OR_GREATER
+        // HTTP/2 where TLS negotiates it (the real API), HTTP/1.1 otherwise (a plain-http simulator).
+        request.Version = HttpVersion.Version20;
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+#endif
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);

@@ -7,8 +7,33 @@ namespace LumaAgents;
 internal static class SharedTransport
 {
     private static readonly Lazy<HttpMessageHandler> Api = new(CreateApiHandler);
+    private static readonly Lazy<HttpMessageHandler> Downloads = new(CreateDownloadHandler);
 
     public static HttpMessageHandler ApiHandler => Api.Value;
+
+    /// <summary>
+    /// For presigned output URLs: a pool of its own, so no API credential or handler ever touches them, and
+    /// redirects followed (storage hosts use them). Bodies are streamed as they are, not decompressed.
+    /// </summary>
+    public static HttpMessageHandler DownloadHandler => Downloads.Value;
+
+    private static HttpMessageHandler CreateDownloadHandler()
+    {
+#if NET8_0_OR_GREATER
+        return new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            AllowAutoRedirect = true,
+            UseCookies = false,
+            MaxConnectionsPerServer = 64,
+        };
+#else
+        return new HttpClientHandler { AllowAutoRedirect = true, UseCookies = false, MaxConnectionsPerServer = 64 };
+#endif
+    }
 
     private static HttpMessageHandler CreateApiHandler()
     {
@@ -21,6 +46,11 @@ internal static class SharedTransport
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             AllowAutoRedirect = false,
             UseCookies = false,
+
+            // Bounded so a burst of thousands of calls queues for a connection instead of exhausting sockets;
+            // over HTTP/2 (negotiated with the real API) many requests share each connection anyway.
+            MaxConnectionsPerServer = 512,
+            EnableMultipleHttp2Connections = true,
         };
 #else
         // netstandard2.0 has no SocketsHttpHandler; on .NET Core 2.1+ this handler wraps one anyway.
@@ -29,6 +59,7 @@ internal static class SharedTransport
             AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
             AllowAutoRedirect = false,
             UseCookies = false,
+            MaxConnectionsPerServer = 512,
         };
 #endif
     }

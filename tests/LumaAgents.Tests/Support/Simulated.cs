@@ -29,7 +29,7 @@ public sealed class Simulated : IAsyncDisposable
         var fake = await FakeLumaServer.StartAsync(serverOptions);
         var clientOptions = new LumaClientOptions { ApiKey = fake.ApiKey, BaseUrl = fake.BaseUrl };
         client?.Invoke(clientOptions);
-        var counting = new CountingTransport(transport ?? new SocketsHttpHandler());
+        var counting = new CountingTransport(transport ?? new SocketsHttpHandler { MaxConnectionsPerServer = 512 });
         var luma = new LumaClient(clientOptions, new HttpClient(counting), TestClients.NoEnvironment);
         return new Simulated(fake, luma, counting);
     }

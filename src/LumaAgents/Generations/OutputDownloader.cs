@@ -1,0 +1,187 @@
+using System.Buffers;
+using System.Net;
+using System.Text;
+
+namespace LumaAgents;
+
+/// <summary>
+/// Fetches outputs from their presigned URLs with its own HTTP client, which never sends the API key. Bodies are
+/// streamed in small chunks, never buffered whole. An expired URL (403) is refreshed once by re-reading the
+/// generation; the storage host's transient failures are retried before any byte is written.
+/// </summary>
+internal sealed class OutputDownloader
+{
+    private const int BufferSize = 81920;
+
+    private readonly HttpMessageInvoker _http;
+    private readonly GenerationsClient _generations;
+    private readonly LumaClientOptions _options;
+
+    public OutputDownloader(HttpMessageInvoker http, GenerationsClient generations, LumaClientOptions options)
+    {
+        _http = http;
+        _generations = generations;
+        _options = options;
+    }
+
+    /// <summary>Copies output <paramref name="index"/> into <paramref name="destination"/>; returns its content type.</summary>
+    public async Task<string?> DownloadAsync(Generation generation, int index, Stream destination, CancellationToken cancellationToken)
+    {
+        var url = OutputUrl(generation, index);
+        var refreshed = false;
+        for (var retries = 0; ; retries++)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await SendAsync(url, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or LumaTimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                if (retries < _options.Retry.MaxRetries)
+                {
+                    await Clock.Delay(_options.TimeProvider, RetryRules.Delay(retries, null, _options.Retry, Jitter.NextDouble()), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw new LumaDownloadException(
+                    $"Could not download output {index} of generation {generation.Id} from {Redacted(url)}: {ex.Message}",
+                    generation.Id,
+                    index,
+                    innerException: ex);
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (status == 403 && !refreshed)
+                {
+                    // Presigned URLs expire after an hour; every read of the generation mints a fresh one.
+                    refreshed = true;
+                    generation = await _generations.GetAsync(generation.Id, cancellationToken).ConfigureAwait(false);
+                    url = OutputUrl(generation, index);
+                    retries--;
+                    continue;
+                }
+
+                if ((status is 408 or 429 or >= 500) && retries < _options.Retry.MaxRetries)
+                {
+                    var hint = RetryAfterHeader.Read(response.Headers, _options.TimeProvider.GetUtcNow());
+                    await Clock.Delay(_options.TimeProvider, RetryRules.Delay(retries, hint, _options.Retry, Jitter.NextDouble()), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    var advice = status == 403
+                        ? " The URL was refreshed once and is still refused; read the generation again later, or check that it has not been deleted."
+                        : string.Empty;
+                    throw new LumaDownloadException(
+                        $"Downloading output {index} of generation {generation.Id} from {Redacted(url)} failed: {status} {response.ReasonPhrase}.{advice}",
+                        generation.Id,
+                        index,
+                        response.StatusCode);
+                }
+
+                await CopyAsync(response, destination, generation.Id, index, url, cancellationToken).ConfigureAwait(false);
+                return response.Content.Headers.ContentType?.MediaType;
+            }
+        }
+    }
+
+    /// <summary>The path of a URL without its query, which for a presigned URL is a credential.</summary>
+    internal static string Redacted(Uri url) => url.GetLeftPart(UriPartial.Path);
+
+    private static Uri OutputUrl(Generation generation, int index)
+    {
+        if (!generation.IsCompleted)
+        {
+            var why = generation.IsFailed
+                ? $"failed ({generation.FailureCode?.Value ?? "no code"}) and has no outputs"
+                : $"is {generation.State.Value}; wait for it with WaitForCompletionAsync before downloading";
+            throw new ArgumentException($"Generation {generation.Id} {why}.", nameof(generation));
+        }
+
+        if (index < 0 || index >= generation.Output.Count)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(index), index, $"Generation {generation.Id} has {generation.Output.Count} output(s); the index must be 0 to {generation.Output.Count - 1}.");
+        }
+
+        var url = generation.Output[index].Url;
+        if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"Output {index} of generation {generation.Id} has no downloadable URL.", nameof(generation));
+        }
+
+        return url;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+
+        // The per-attempt timeout bounds the wait for the response headers; the body may take as long as it takes.
+        using var timer = Clock.CancelAfter(_options.TimeProvider, _options.Timeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromDays(1) : _options.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            var response = await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
+            return response;
+        }
+        catch (OperationCanceledException ex) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new LumaTimeoutException($"The storage host {url.Host} did not answer within {_options.Timeout.TotalSeconds:0.###} s.", _options.Timeout, ex);
+        }
+    }
+
+    private static async Task CopyAsync(HttpResponseMessage response, Stream destination, string generationId, int index, Uri url, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long copied = 0;
+        try
+        {
+            using var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer, 0, BufferSize, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new LumaDownloadException(
+                        new StringBuilder().Append("The download of output ").Append(index).Append(" of generation ").Append(generationId)
+                            .Append(" from ").Append(Redacted(url)).Append(" broke off after ").Append(copied).Append(" bytes: ").Append(ex.Message).ToString(),
+                        generationId,
+                        index,
+                        response.StatusCode,
+                        ex);
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                copied += read;
+            }
+
+            if (response.Content.Headers.ContentLength is { } expected && expected != copied)
+            {
+                throw new LumaDownloadException(
+                    $"The download of output {index} of generation {generationId} from {Redacted(url)} ended after {copied} of {expected} bytes.",
+                    generationId,
+                    index,
+                    response.StatusCode);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

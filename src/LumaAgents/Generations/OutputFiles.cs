@@ -1,0 +1,98 @@
+using System.Text;
+
+namespace LumaAgents;
+
+/// <summary>
+/// Saves outputs as files named from the generation id, the output index and the served content type. Nothing
+/// from the server reaches a path unfiltered, and an existing file is never overwritten.
+/// </summary>
+internal static class OutputFiles
+{
+    public static async Task<IReadOnlyList<string>> SaveAsync(OutputDownloader downloader, Generation generation, string directory, CancellationToken cancellationToken)
+    {
+        if (generation is null)
+        {
+            throw new ArgumentNullException(nameof(generation));
+        }
+
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new ArgumentException("A directory to save the outputs in is required.", nameof(directory));
+        }
+
+        var folder = Path.GetFullPath(directory);
+        Directory.CreateDirectory(folder);
+        var saved = new List<string>(generation.Output.Count);
+        for (var index = 0; index < generation.Output.Count; index++)
+        {
+            var stem = SafeStem(generation.Id) + "_" + index;
+            var partial = Path.Combine(folder, "." + stem + "." + Guid.NewGuid().ToString("N") + ".partial");
+            try
+            {
+                string? contentType;
+                using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                {
+                    contentType = await downloader.DownloadAsync(generation, index, file, cancellationToken).ConfigureAwait(false);
+                }
+
+                var extension = MediaTypes.ToExtension(contentType) ?? ExtensionFromUrl(generation.Output[index].Url) ?? ".bin";
+                saved.Add(MoveToFreeName(partial, folder, stem, extension));
+            }
+            finally
+            {
+                if (File.Exists(partial))
+                {
+                    File.Delete(partial);
+                }
+            }
+        }
+
+        return saved;
+    }
+
+    /// <summary>Letters, digits, dash and underscore only: a server-sent id can never name a path.</summary>
+    internal static string SafeStem(string id)
+    {
+        var stem = new StringBuilder(Math.Min(id.Length, 100));
+        foreach (var c in id)
+        {
+            if (stem.Length == 100)
+            {
+                break;
+            }
+
+            stem.Append(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' ? c : '_');
+        }
+
+        return stem.Length == 0 ? "generation" : stem.ToString();
+    }
+
+    private static string? ExtensionFromUrl(Uri? url)
+    {
+        var extension = url is null ? null : Path.GetExtension(url.AbsolutePath);
+        return MediaTypes.FromExtension(extension) is null ? null : extension!.ToLowerInvariant();
+    }
+
+    private static string MoveToFreeName(string partial, string folder, string stem, string extension)
+    {
+        for (var n = 1; ; n++)
+        {
+            var name = n == 1 ? stem + extension : stem + "-" + n + extension;
+            var target = Path.Combine(folder, name);
+            if (File.Exists(target))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Move(partial, target);
+                return target;
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // Another writer took the name between the check and the move: try the next one.
+            }
+        }
+    }
+}
