@@ -50,19 +50,16 @@ public class LumaClient : IDisposable
     }
 
     internal LumaClient(LumaClientOptions options, HttpClient? httpClient, Func<string, string?> environment, HttpMessageHandler? downloadTransport = null)
+        : this(CreateComponents(options, environment), components => HttpPipelineBuilder.Build(
+            components, httpClient is null ? SharedTransport.ApiHandler : new HttpClientTransport(httpClient)), downloadTransport)
     {
-        if (options is null)
-        {
-            throw new ArgumentNullException(nameof(options));
-        }
+    }
 
-        var settings = LumaClientSettings.Resolve(options, environment);
-        options.Freeze();
-        Options = options;
-
-        HttpMessageHandler transport = httpClient is null ? SharedTransport.ApiHandler : new HttpClientTransport(httpClient);
-        var chain = HttpPipelineBuilder.Build(settings, transport);
-        _pipeline = new LumaPipeline(settings, new HttpMessageInvoker(chain, disposeHandler: false), ownsInvoker: true);
+    /// <summary>The one place a client is assembled: from its components and the handler chain to send through.</summary>
+    internal LumaClient(LumaClientComponents components, Func<LumaClientComponents, HttpMessageHandler> pipeline, HttpMessageHandler? downloadTransport)
+    {
+        Options = components.Options;
+        _pipeline = new LumaPipeline(components, new HttpMessageInvoker(pipeline(components), disposeHandler: false), ownsInvoker: true);
         _downloads = new HttpMessageInvoker(downloadTransport ?? SharedTransport.DownloadHandler, disposeHandler: false);
         Generations = new GenerationsClient(_pipeline, _downloads);
     }
@@ -95,5 +92,17 @@ public class LumaClient : IDisposable
             _pipeline.Dispose();
             _downloads.Dispose();
         }
+    }
+
+    private static LumaClientComponents CreateComponents(LumaClientOptions options, Func<string, string?> environment)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var settings = LumaClientSettings.Resolve(options, environment);
+        options.Freeze();
+        return new LumaClientComponents(settings);
     }
 }

@@ -27,6 +27,7 @@ public sealed class LumaClientOptions
     private WaitOptions _imageMaxWait = new() { InitialDelay = TimeSpan.FromSeconds(20), PollInterval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromMinutes(4) };
     private WaitOptions _videoWait = new() { InitialDelay = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMinutes(10) };
     private int? _maxConcurrentJobs;
+    private Microsoft.Extensions.Logging.ILoggerFactory? _loggerFactory;
 
     /// <summary>The API key (<c>luma-api-…</c>); when null or blank, <c>LUMA_AGENTS_API_KEY</c> is used.</summary>
     public string? ApiKey { get => _apiKey; set => Set(ref _apiKey, value); }
@@ -76,6 +77,12 @@ public sealed class LumaClientOptions
         get => _maxConcurrentJobs;
         set => Set(ref _maxConcurrentJobs, value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), "MaxConcurrentJobs must be positive, or null for no limit."));
     }
+
+    /// <summary>
+    /// Where the SDK logs (requests at Debug, retries and rate-limit waits at Information/Warning). Null logs
+    /// nothing; with dependency injection the host's logger factory is used.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get => _loggerFactory; set => Set(ref _loggerFactory, value); }
 
     internal bool IsFrozen { get; private set; }
 

@@ -9,19 +9,69 @@ namespace LumaAgents;
 internal sealed class GenerationWaiter
 {
     private readonly GenerationsClient _generations;
-    private readonly LumaClientOptions _options;
+    private readonly LumaClientComponents _components;
 
-    public GenerationWaiter(GenerationsClient generations, LumaClientOptions options)
+    public GenerationWaiter(GenerationsClient generations, LumaClientComponents components)
     {
         _generations = generations;
-        _options = options;
+        _components = components;
     }
 
-    private TimeProvider Time => _options.TimeProvider;
+    private LumaClientOptions _options => _components.Options;
+
+    private TimeProvider Time => _components.Time;
 
     public async Task<Generation> WaitAsync(string generationId, Generation? known, WaitOptions? waitOptions, IProgress<Generation>? progress, CancellationToken cancellationToken)
     {
+        using var activity = Diagnostics.LumaTelemetry.Source.StartActivity(Diagnostics.LumaTelemetry.WaitActivity);
+        activity?.SetTag("luma.generation.id", generationId);
         var started = Time.GetTimestamp();
+        var polls = 0;
+        string outcome = "cancelled";
+        try
+        {
+            var result = await WaitCoreAsync(generationId, known, waitOptions, progress, started, () => polls++, cancellationToken).ConfigureAwait(false);
+            outcome = result.State.Value;
+            return result;
+        }
+        catch (GenerationFailedException failed)
+        {
+            outcome = failed.Generation.State.Value;
+            throw;
+        }
+        catch (GenerationTimeoutException)
+        {
+            outcome = "timeout";
+            throw;
+        }
+        catch (LumaException)
+        {
+            outcome = "error";
+            throw;
+        }
+        finally
+        {
+            if (activity is not null)
+            {
+                activity.SetTag("luma.generation.state", outcome);
+                activity.SetTag("luma.polls", polls);
+                if (outcome is not ("completed" or "failed"))
+                {
+                    activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, outcome);
+                }
+            }
+
+            if (Diagnostics.LumaTelemetry.WaitDurationInstrument.Enabled)
+            {
+                Diagnostics.LumaTelemetry.WaitDurationInstrument.Record(
+                    Time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("luma.generation.state", outcome));
+            }
+        }
+    }
+
+    private async Task<Generation> WaitCoreAsync(
+        string generationId, Generation? known, WaitOptions? waitOptions, IProgress<Generation>? progress, long started, Action countPoll, CancellationToken cancellationToken)
+    {
         GenerationState? reported = null;
         Report(known);
 
@@ -34,6 +84,7 @@ internal sealed class GenerationWaiter
         var deadline = settings.Timeout == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : settings.Timeout;
         var next = FirstPollDelay(known, settings.InitialDelay);
         var last = known;
+        Diagnostics.Log.WaitStarted(_components.Logger, generationId, next.TotalMilliseconds, settings.PollInterval.TotalMilliseconds, settings.Timeout.TotalMilliseconds);
 
         while (true)
         {
@@ -53,10 +104,12 @@ internal sealed class GenerationWaiter
 
             try
             {
+                countPoll();
                 last = await _generations.GetAsync(generationId, cancellationToken).ConfigureAwait(false);
             }
             catch (LumaException ex) when (IsTransient(ex))
             {
+                Diagnostics.Log.PollFailed(_components.Logger, generationId, ex.GetType().Name);
                 // The pipeline already retried; the wait goes on, no sooner than the server asked.
                 if (ex is LumaApiException { RetryAfter: { } after } && after > next && after <= WaitOptions.MaxPollInterval)
                 {
@@ -101,12 +154,14 @@ internal sealed class GenerationWaiter
             if (generation is not null && generation.State != reported)
             {
                 reported = generation.State;
+                Diagnostics.Log.StateChanged(_components.Logger, generation.Id, generation.State.Value);
                 progress?.Report(generation);
             }
         }
 
         Generation Finish(Generation generation)
         {
+            Diagnostics.LumaTelemetry.RecordOutcome(generation);
             if (generation.IsFailed && (waitOptions?.ThrowOnFailure ?? true))
             {
                 throw new GenerationFailedException(generation);

@@ -25,8 +25,8 @@ public class GenerationsClient
     {
         _pipeline = pipeline;
         var options = pipeline.Settings.Options;
-        _waiter = new GenerationWaiter(this, options);
-        _downloader = new OutputDownloader(downloads, this, options);
+        _waiter = new GenerationWaiter(this, pipeline.Components);
+        _downloader = new OutputDownloader(downloads, this, pipeline.Components);
         _jobSlots = options.MaxConcurrentJobs is { } slots ? new SemaphoreSlim(slots, slots) : null;
     }
 

@@ -15,19 +15,46 @@ internal sealed class OutputDownloader
 
     private readonly HttpMessageInvoker _http;
     private readonly GenerationsClient _generations;
-    private readonly LumaClientOptions _options;
+    private readonly LumaClientComponents _components;
 
-    public OutputDownloader(HttpMessageInvoker http, GenerationsClient generations, LumaClientOptions options)
+    public OutputDownloader(HttpMessageInvoker http, GenerationsClient generations, LumaClientComponents components)
     {
         _http = http;
         _generations = generations;
-        _options = options;
+        _components = components;
     }
+
+    private LumaClientOptions _options => _components.Options;
 
     /// <summary>Copies output <paramref name="index"/> into <paramref name="destination"/>; returns its content type.</summary>
     public async Task<string?> DownloadAsync(Generation generation, int index, Stream destination, CancellationToken cancellationToken)
     {
+        using var activity = Diagnostics.LumaTelemetry.Source.StartActivity(Diagnostics.LumaTelemetry.DownloadActivity, System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("luma.generation.id", generation.Id);
+        activity?.SetTag("luma.output.index", index);
+        try
+        {
+            var contentType = await DownloadCoreAsync(generation, index, destination, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("http.response.status_code", 200);
+            return contentType;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+            activity.SetTag("error.type", ex.GetType().FullName);
+            if (ex is LumaDownloadException { StatusCode: { } status })
+            {
+                activity.SetTag("http.response.status_code", (int)status);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<string?> DownloadCoreAsync(Generation generation, int index, Stream destination, CancellationToken cancellationToken)
+    {
         var url = OutputUrl(generation, index);
+        Diagnostics.Log.Downloading(_components.Logger, index, generation.Id, Redacted(url));
         var refreshed = false;
         for (var retries = 0; ; retries++)
         {
@@ -58,6 +85,7 @@ internal sealed class OutputDownloader
                 {
                     // Presigned URLs expire after an hour; every read of the generation mints a fresh one.
                     refreshed = true;
+                    Diagnostics.Log.RefreshingUrl(_components.Logger, index, generation.Id);
                     generation = await _generations.GetAsync(generation.Id, cancellationToken).ConfigureAwait(false);
                     url = OutputUrl(generation, index);
                     retries--;

@@ -8,26 +8,80 @@ namespace LumaAgents;
 /// </summary>
 internal sealed class AttemptHandler : DelegatingHandler
 {
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _defaultTimeout;
+    private readonly LumaClientComponents _components;
 
-    public AttemptHandler(TimeProvider time, TimeSpan defaultTimeout, HttpMessageHandler inner)
-        : base(inner)
+    public AttemptHandler(LumaClientComponents components, HttpMessageHandler? inner = null)
     {
-        _time = time;
-        _defaultTimeout = defaultTimeout;
+        _components = components;
+        if (inner is not null)
+        {
+            InnerHandler = inner;
+        }
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = RequestContext.For(request);
-        var timeout = context?.Options?.Timeout ?? _defaultTimeout;
+        var logger = _components.Logger;
+        var path = request.RequestUri!.AbsolutePath;
+        var requestId = HeaderValues.First(request.Headers, "X-Request-Id");
+        Diagnostics.Log.Sending(logger, request.Method.Method, path, context?.Attempts ?? 1, requestId);
+        var started = _components.Time.GetTimestamp();
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await SendWithTimeoutAsync(request, context, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Diagnostics.Log.AttemptFailed(logger, request.Method.Method, path, _components.Time.GetElapsedTime(started).TotalMilliseconds, requestId, ex.GetType().Name + ": " + ex.Message);
+            throw;
+        }
+        finally
+        {
+            var elapsed = _components.Time.GetElapsedTime(started);
+            if (response is not null)
+            {
+                Diagnostics.Log.Received(logger, (int)response.StatusCode, request.Method.Method, path, elapsed.TotalMilliseconds, requestId, Diagnostics.LoggedHeaders.Describe(response.Headers));
+                if ((int)response.StatusCode == 429)
+                {
+                    await RecordRateLimitAsync(request, response, path, requestId).ConfigureAwait(false);
+                }
+            }
+
+            if (Diagnostics.LumaTelemetry.RequestDurationInstrument.Enabled)
+            {
+                Diagnostics.LumaTelemetry.RequestDurationInstrument.Record(
+                    elapsed.TotalSeconds,
+                    new KeyValuePair<string, object?>("http.request.method", request.Method.Method),
+                    new KeyValuePair<string, object?>("luma.operation", Diagnostics.LumaTelemetry.OperationOf(request)),
+                    new KeyValuePair<string, object?>("http.response.status_code", response is null ? null : (int)response.StatusCode));
+            }
+        }
+    }
+
+    private async Task RecordRateLimitAsync(HttpRequestMessage request, HttpResponseMessage response, string path, string? requestId)
+    {
+        // Only 429s pay for reading the detail: it is the one signal that tells the two limits apart.
+        var kind = RateLimitKinds.FromDetail(ApiErrors.ReadDetail(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
+        var hint = RetryAfterHeader.Read(response.Headers, _components.Time.GetUtcNow()) ?? TimeSpan.Zero;
+        Diagnostics.Log.RateLimited(_components.Logger, kind, request.Method.Method, path, hint.TotalMilliseconds, requestId);
+        if (Diagnostics.LumaTelemetry.RateLimitedInstrument.Enabled)
+        {
+            Diagnostics.LumaTelemetry.RateLimitedInstrument.Add(1, new KeyValuePair<string, object?>("luma.rate_limit.kind", Diagnostics.LumaTelemetry.KindTag(kind)));
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithTimeoutAsync(HttpRequestMessage request, RequestContext? context, CancellationToken cancellationToken)
+    {
+        var timeout = context?.Options?.Timeout ?? _components.Options.Timeout;
         if (timeout == Timeout.InfiniteTimeSpan)
         {
             return await SendAndReadAsync(request, context, cancellationToken).ConfigureAwait(false);
         }
 
-        using var timer = Clock.CancelAfter(_time, timeout);
+        using var timer = Clock.CancelAfter(_components.Time, timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {

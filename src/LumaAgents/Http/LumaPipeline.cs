@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using LumaAgents.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -19,15 +21,17 @@ internal sealed class LumaPipeline : IDisposable
     private readonly string _authorization;
     private RateLimitInfo? _lastRateLimit;
 
-    public LumaPipeline(LumaClientSettings settings, HttpMessageInvoker invoker, bool ownsInvoker)
+    public LumaPipeline(LumaClientComponents components, HttpMessageInvoker invoker, bool ownsInvoker)
     {
-        Settings = settings;
+        Components = components;
         _invoker = invoker;
         _ownsInvoker = ownsInvoker;
-        _authorization = "Bearer " + settings.ApiKey;
+        _authorization = "Bearer " + components.Settings.ApiKey;
     }
 
-    public LumaClientSettings Settings { get; }
+    public LumaClientComponents Components { get; }
+
+    public LumaClientSettings Settings => Components.Settings;
 
     /// <summary>The rate-limit window from the most recent response that reported one.</summary>
     public RateLimitInfo? LastRateLimit => Volatile.Read(ref _lastRateLimit);
@@ -45,6 +49,46 @@ internal sealed class LumaPipeline : IDisposable
     {
         var reader = new ResponseReader<T>(typeInfo);
         var context = new RequestContext(isCreate, options, reader);
+        using var activity = LumaTelemetry.Source.StartActivity(isCreate ? LumaTelemetry.CreateActivity : LumaTelemetry.GetActivity, ActivityKind.Client);
+        try
+        {
+            var response = await SendCoreAsync(method, relativePath, content, reader, context, cancellationToken).ConfigureAwait(false);
+            if (activity is not null)
+            {
+                activity.SetTag("http.response.status_code", (int)response.StatusCode);
+                Tag(activity, context, response.RequestId);
+                if (response.Value is Generation generation)
+                {
+                    activity.SetTag("luma.generation.id", generation.Id);
+                    activity.SetTag("luma.generation.state", generation.State.Value);
+                }
+            }
+
+            return response;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            activity.SetTag("error.type", ex.GetType().FullName);
+            Tag(activity, context, (ex as LumaException)?.RequestId);
+            if (ex is LumaApiException api)
+            {
+                activity.SetTag("http.response.status_code", (int)api.StatusCode);
+            }
+
+            throw;
+        }
+    }
+
+    private static void Tag(Activity activity, RequestContext context, string? requestId)
+    {
+        activity.SetTag("luma.attempts", context.Attempts);
+        activity.SetTag("luma.request_id", requestId);
+    }
+
+    private async Task<LumaResponse<T>> SendCoreAsync<T>(
+        HttpMethod method, string relativePath, HttpContent? content, ResponseReader<T> reader, RequestContext context, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         using var request = new HttpRequestMessage(method, new Uri(Settings.BaseUrl, relativePath)) { Content = content };
 #if NET5_0_OR_GREATER
@@ -88,6 +132,7 @@ internal sealed class LumaPipeline : IDisposable
             if (context.IsCreate && RetryRules.IsUncertainForCreate(null, AttemptFailures.Classify(ex)))
             {
                 ex.MarkGenerationMayExist();
+                Log.UncertainCreate(Components.Logger, ex.RequestId);
             }
 
             throw;
@@ -133,6 +178,7 @@ internal sealed class LumaPipeline : IDisposable
                 if (context.IsCreate && RetryRules.IsUncertainForCreate((int)response.StatusCode, AttemptFailure.None))
                 {
                     error.MarkGenerationMayExist();
+                    Log.UncertainCreate(Components.Logger, error.RequestId);
                 }
 
                 throw error;

@@ -6,22 +6,30 @@ namespace LumaAgents;
 /// </summary>
 internal sealed class RateLimitHandler : DelegatingHandler
 {
-    private readonly RateLimitGate _gate;
+    private readonly LumaClientComponents _components;
 
-    public RateLimitHandler(RateLimitGate gate, HttpMessageHandler inner)
-        : base(inner)
+    public RateLimitHandler(LumaClientComponents components, HttpMessageHandler? inner = null)
     {
-        _gate = gate;
+        _components = components;
+        if (inner is not null)
+        {
+            InnerHandler = inner;
+        }
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (RequestContext.For(request) is not { IsCreate: true })
+        if (_components.Gate is not { } gate || RequestContext.For(request) is not { IsCreate: true })
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        await _gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var waited = await gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        if (waited > TimeSpan.Zero)
+        {
+            Diagnostics.Log.ThrottledCreate(_components.Logger, waited.TotalMilliseconds);
+        }
+
         HttpResponseMessage? response = null;
         try
         {
@@ -30,7 +38,7 @@ internal sealed class RateLimitHandler : DelegatingHandler
         }
         finally
         {
-            _gate.Complete(response is null ? null : (int)response.StatusCode, response is null ? null : RateLimitInfo.FromHeaders(response.Headers));
+            gate.Complete(response is null ? null : (int)response.StatusCode, response is null ? null : RateLimitInfo.FromHeaders(response.Headers));
         }
     }
 }

@@ -6,31 +6,40 @@ namespace LumaAgents;
 /// <summary>
 /// Runs each call through a Polly retry pipeline built once per client. The decisions come from
 /// <see cref="RetryRules"/>; this class only wires them, stamps a fresh <c>X-Request-Id</c> on every attempt,
-/// disposes the responses of failed attempts, and applies the optional total timeout.
+/// disposes the responses of failed attempts, and applies the optional total timeout. The Polly pipeline lives in
+/// <see cref="LumaClientComponents"/>, so handler rebuilds do not rebuild it.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("LumaAgents.Request");
 
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
-    private readonly LumaClientSettings _settings;
+    private readonly LumaClientComponents _components;
 
-    public RetryHandler(LumaClientSettings settings, HttpMessageHandler inner)
-        : base(inner)
+    public RetryHandler(LumaClientComponents components, HttpMessageHandler? inner = null)
     {
-        _settings = settings;
-        var retry = settings.Options.Retry;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = settings.TimeProvider }
+        _components = components;
+        if (inner is not null)
+        {
+            InnerHandler = inner;
+        }
+    }
+
+    /// <summary>Built once per client: handler rebuilds (IHttpClientFactory) share it.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> BuildPipeline(LumaClientComponents components)
+    {
+        var retry = components.Options.Retry;
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = components.Time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 // The budget is per call (RequestOptions.MaxRetries), so Polly's own cap is lifted and
                 // RetryRules.ShouldRetry enforces it.
                 MaxRetryAttempts = int.MaxValue,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(components, args.Outcome, args.Context, args.AttemptNumber)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    RetryRules.Delay(args.AttemptNumber, ServerHint(args.Outcome), retry, Jitter.NextDouble())),
+                    RetryRules.Delay(args.AttemptNumber, ServerHint(components, args.Outcome), retry, Jitter.NextDouble())),
                 OnRetry = args =>
                 {
+                    OnRetry(components, args.Outcome, args.Context, args.AttemptNumber, args.RetryDelay);
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
@@ -40,13 +49,13 @@ internal sealed class RetryHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var totalTimeout = RequestContext.For(request)?.Options?.TotalTimeout ?? _settings.Options.TotalTimeout;
+        var totalTimeout = RequestContext.For(request)?.Options?.TotalTimeout ?? _components.Options.TotalTimeout;
         if (totalTimeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
         {
             return await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        using var timer = Clock.CancelAfter(_settings.TimeProvider, limit);
+        using var timer = Clock.CancelAfter(_components.Time, limit);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
@@ -69,11 +78,11 @@ internal sealed class RetryHandler : DelegatingHandler
         context.Properties.Set(RequestKey, request);
         try
         {
-            var outcome = await _pipeline.ExecuteOutcomeAsync(
+            var outcome = await _components.RetryPipeline.ExecuteOutcomeAsync(
                 static async (ctx, handler) =>
                 {
                     var message = ctx.Properties.GetValue(RequestKey, null!);
-                    handler.StampAttempt(message);
+                    StampAttempt(message);
                     try
                     {
                         return Outcome.FromResult(await handler.SendAttemptAsync(message, ctx.CancellationToken).ConfigureAwait(false));
@@ -99,7 +108,7 @@ internal sealed class RetryHandler : DelegatingHandler
         => base.SendAsync(request, cancellationToken);
 
     /// <summary>A fresh X-Request-Id per attempt, so each attempt can be found in the server's logs.</summary>
-    private void StampAttempt(HttpRequestMessage request)
+    private static void StampAttempt(HttpRequestMessage request)
     {
         var context = RequestContext.For(request);
         var attempt = context?.NextAttempt() ?? 1;
@@ -111,7 +120,7 @@ internal sealed class RetryHandler : DelegatingHandler
         context?.RecordRequestId(id);
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, int retriesSoFar)
+    private static bool ShouldRetry(LumaClientComponents components, Outcome<HttpResponseMessage> outcome, ResilienceContext context, int retriesSoFar)
     {
         if (context.CancellationToken.IsCancellationRequested)
         {
@@ -120,7 +129,7 @@ internal sealed class RetryHandler : DelegatingHandler
 
         var request = context.Properties.GetValue(RequestKey, null!);
         var requestContext = RequestContext.For(request);
-        var maxRetries = requestContext?.Options?.MaxRetries ?? _settings.Options.Retry.MaxRetries;
+        var maxRetries = requestContext?.Options?.MaxRetries ?? components.Options.Retry.MaxRetries;
         var isCreate = requestContext?.IsCreate ?? false;
 
         if (outcome.Exception is { } exception)
@@ -131,7 +140,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 return false;
             }
 
-            return RetryRules.ShouldRetry(null, AttemptFailures.Classify(exception), null, null, isCreate, retriesSoFar, maxRetries, _settings.Options.Retry);
+            return RetryRules.ShouldRetry(null, AttemptFailures.Classify(exception), null, null, isCreate, retriesSoFar, maxRetries, components.Options.Retry);
         }
 
         var response = outcome.Result!;
@@ -139,13 +148,36 @@ internal sealed class RetryHandler : DelegatingHandler
             (int)response.StatusCode,
             AttemptFailure.None,
             HeaderValues.First(response.Headers, "x-should-retry"),
-            ServerHint(outcome),
+            ServerHint(components, outcome),
             isCreate,
             retriesSoFar,
             maxRetries,
-            _settings.Options.Retry);
+            components.Options.Retry);
     }
 
-    private TimeSpan? ServerHint(Outcome<HttpResponseMessage> outcome)
-        => outcome.Result is { } response ? RetryAfterHeader.Read(response.Headers, _settings.TimeProvider.GetUtcNow()) : null;
+    private static void OnRetry(LumaClientComponents components, Outcome<HttpResponseMessage> outcome, ResilienceContext context, int retriesSoFar, TimeSpan delay)
+    {
+        var request = context.Properties.GetValue(RequestKey, null!);
+        var reason = outcome.Result is { } response
+            ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : AttemptFailures.Classify(outcome.Exception!) switch
+            {
+                AttemptFailure.ConnectFailed => "connect_failed",
+                AttemptFailure.TimedOut => "timeout",
+                _ => "connection_broken",
+            };
+        if (Diagnostics.LumaTelemetry.RetriesInstrument.Enabled)
+        {
+            Diagnostics.LumaTelemetry.RetriesInstrument.Add(
+                1,
+                new KeyValuePair<string, object?>("luma.operation", Diagnostics.LumaTelemetry.OperationOf(request)),
+                new KeyValuePair<string, object?>("luma.retry.reason", reason));
+        }
+
+        var maxRetries = RequestContext.For(request)?.Options?.MaxRetries ?? components.Options.Retry.MaxRetries;
+        Diagnostics.Log.Retrying(components.Logger, request.Method.Method, request.RequestUri!.AbsolutePath, delay.TotalMilliseconds, reason, retriesSoFar + 1, maxRetries);
+    }
+
+    private static TimeSpan? ServerHint(LumaClientComponents components, Outcome<HttpResponseMessage> outcome)
+        => outcome.Result is { } response ? RetryAfterHeader.Read(response.Headers, components.Time.GetUtcNow()) : null;
 }

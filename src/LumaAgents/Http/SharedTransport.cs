@@ -35,7 +35,7 @@ internal static class SharedTransport
 #endif
     }
 
-    private static HttpMessageHandler CreateApiHandler()
+    public static HttpMessageHandler CreateApiHandler()
     {
 #if NET8_0_OR_GREATER
         return new SocketsHttpHandler
