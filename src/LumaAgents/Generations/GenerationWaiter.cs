@@ -17,7 +17,7 @@ internal sealed class GenerationWaiter
         _components = components;
     }
 
-    private LumaClientOptions _options => _components.Options;
+    private LumaClientOptions Options => _components.Options;
 
     private TimeProvider Time => _components.Time;
 
@@ -199,16 +199,16 @@ internal sealed class GenerationWaiter
     {
         if (known is null)
         {
-            return _options.ImageWait;
+            return Options.ImageWait;
         }
 
         var type = known.Type;
         if (type == GenerationType.Video || type == GenerationType.VideoEdit || type == GenerationType.VideoReframe || known.Model == GenerationModel.Ray32)
         {
-            return _options.VideoWait;
+            return Options.VideoWait;
         }
 
-        return known.Model == GenerationModel.Uni1Max ? _options.ImageMaxWait : _options.ImageWait;
+        return known.Model == GenerationModel.Uni1Max ? Options.ImageMaxWait : Options.ImageWait;
     }
 
     /// <summary>

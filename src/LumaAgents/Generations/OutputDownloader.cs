@@ -24,7 +24,7 @@ internal sealed class OutputDownloader
         _components = components;
     }
 
-    private LumaClientOptions _options => _components.Options;
+    private LumaClientOptions Options => _components.Options;
 
     /// <summary>Copies output <paramref name="index"/> into <paramref name="destination"/>; returns its content type.</summary>
     public async Task<string?> DownloadAsync(Generation generation, int index, Stream destination, CancellationToken cancellationToken)
@@ -65,9 +65,9 @@ internal sealed class OutputDownloader
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or LumaTimeoutException && !cancellationToken.IsCancellationRequested)
             {
-                if (retries < _options.Retry.MaxRetries)
+                if (retries < Options.Retry.MaxRetries)
                 {
-                    await Clock.Delay(_options.TimeProvider, RetryRules.Delay(retries, null, _options.Retry, Jitter.NextDouble()), cancellationToken).ConfigureAwait(false);
+                    await Clock.Delay(Options.TimeProvider, RetryRules.Delay(retries, null, Options.Retry, Jitter.NextDouble()), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -92,10 +92,10 @@ internal sealed class OutputDownloader
                     continue;
                 }
 
-                if ((status is 408 or 429 or >= 500) && retries < _options.Retry.MaxRetries)
+                if ((status is 408 or 429 or >= 500) && retries < Options.Retry.MaxRetries)
                 {
-                    var hint = RetryAfterHeader.Read(response.Headers, _options.TimeProvider.GetUtcNow());
-                    await Clock.Delay(_options.TimeProvider, RetryRules.Delay(retries, hint, _options.Retry, Jitter.NextDouble()), cancellationToken).ConfigureAwait(false);
+                    var hint = RetryAfterHeader.Read(response.Headers, Options.TimeProvider.GetUtcNow());
+                    await Clock.Delay(Options.TimeProvider, RetryRules.Delay(retries, hint, Options.Retry, Jitter.NextDouble()), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -151,7 +151,7 @@ internal sealed class OutputDownloader
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
 
         // The per-attempt timeout bounds the wait for the response headers; the body may take as long as it takes.
-        using var timer = Clock.CancelAfter(_options.TimeProvider, _options.Timeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromDays(1) : _options.Timeout);
+        using var timer = Clock.CancelAfter(Options.TimeProvider, Options.Timeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromDays(1) : Options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
@@ -160,7 +160,7 @@ internal sealed class OutputDownloader
         }
         catch (OperationCanceledException ex) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new LumaTimeoutException($"The storage host {url.Host} did not answer within {_options.Timeout.TotalSeconds:0.###} s.", _options.Timeout, ex);
+            throw new LumaTimeoutException($"The storage host {url.Host} did not answer within {Options.Timeout.TotalSeconds:0.###} s.", Options.Timeout, ex);
         }
     }
 
