@@ -8,7 +8,7 @@ namespace LumaAgents.Tests.Waiting;
 /// <summary>WaitForCompletionAsync and CreateAndWaitAsync (ARCHITECTURE §5), in virtual time against the simulator.</summary>
 public sealed class WaitForCompletionTests
 {
-    private static readonly DateTimeOffset Start = new ManualTimeProvider().GetUtcNow();
+    private static readonly DateTimeOffset Start = ManualTimeProvider.DefaultStart;
 
     private static Task<Simulated> StartAsync(ManualTimeProvider time, Action<FakeLumaServerOptions>? server = null, Action<LumaClientOptions>? client = null)
         => Simulated.StartAsync(

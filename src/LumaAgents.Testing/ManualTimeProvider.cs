@@ -1,8 +1,9 @@
-namespace LumaAgents.Tests.Support;
+namespace LumaAgents.Testing;
 
 /// <summary>
-/// A virtual clock: time moves only when a test calls <see cref="Advance"/>, and due timers fire in order
-/// (Microsoft.Extensions.TimeProvider.Testing is not obtainable here, so this is our own).
+/// A virtual clock for tests: time moves only when the test says so (<see cref="Advance"/>), and due timers fire in
+/// order. Give the same instance to <see cref="FakeLumaServerOptions.TimeProvider"/> and to the client's
+/// <c>LumaClientOptions.TimeProvider</c>, and a ten-minute wait runs in milliseconds.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
@@ -11,11 +12,17 @@ public sealed class ManualTimeProvider : TimeProvider
     private DateTimeOffset _now;
     private long _timestamp;
 
+    /// <summary>The instant a clock starts at when none is given: 2026-04-08 12:00:00 UTC.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 4, 8, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Creates a clock.</summary>
+    /// <param name="start">The starting instant; <see cref="DefaultStart"/> when null.</param>
     public ManualTimeProvider(DateTimeOffset? start = null)
     {
-        _now = start ?? new DateTimeOffset(2026, 4, 8, 12, 0, 0, TimeSpan.Zero);
+        _now = start ?? DefaultStart;
     }
 
+    /// <inheritdoc/>
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
@@ -24,8 +31,10 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <inheritdoc/>
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
+    /// <inheritdoc/>
     public override long GetTimestamp()
     {
         lock (_gate)
@@ -46,6 +55,7 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <inheritdoc/>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
@@ -54,6 +64,7 @@ public sealed class ManualTimeProvider : TimeProvider
     }
 
     /// <summary>Moves time forward, firing every timer that falls due on the way, in order.</summary>
+    /// <param name="by">How far; not negative.</param>
     public void Advance(TimeSpan by)
     {
         if (by < TimeSpan.Zero)
@@ -92,7 +103,12 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>Waits (in real time, briefly) until at least <paramref name="count"/> timers are pending.</summary>
+    /// <summary>
+    /// Waits (in real time, briefly) until at least <paramref name="count"/> timers are pending: the code under test
+    /// has reached its delay, so advancing now is meaningful.
+    /// </summary>
+    /// <param name="count">How many pending timers to wait for.</param>
+    /// <param name="timeoutMs">Real milliseconds before giving up with <see cref="TimeoutException"/>.</param>
     public async Task WaitForTimersAsync(int count = 1, int timeoutMs = 10_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
@@ -112,12 +128,23 @@ public sealed class ManualTimeProvider : TimeProvider
     /// <paramref name="isBusy"/>, e.g. no HTTP request on the wire) and waits on a timer, time jumps to when that
     /// timer is due. For flows with several sequential delays (polling, backoff, throttling).
     /// </summary>
+    /// <param name="task">The work to drive.</param>
+    /// <param name="isBusy">Whether the code under test is doing real I/O right now (time must not jump then).</param>
+    /// <param name="limit">The most virtual time to let pass (default one day).</param>
+    /// <param name="realTimeoutMs">Real milliseconds before giving up with <see cref="TimeoutException"/>.</param>
+    /// <typeparam name="T">The task's result type.</typeparam>
+    /// <returns>The task's result.</returns>
     public async Task<T> RunUntilCompleteAsync<T>(Task<T> task, Func<bool>? isBusy = null, TimeSpan? limit = null, int realTimeoutMs = 60_000)
     {
         await RunUntilCompleteAsync((Task)task, isBusy, limit, realTimeoutMs);
         return await task;
     }
 
+    /// <summary>Like <see cref="RunUntilCompleteAsync{T}(Task{T}, Func{bool}, TimeSpan?, int)"/>, for a task without a result.</summary>
+    /// <param name="task">The work to drive.</param>
+    /// <param name="isBusy">Whether the code under test is doing real I/O right now (time must not jump then).</param>
+    /// <param name="limit">The most virtual time to let pass (default one day).</param>
+    /// <param name="realTimeoutMs">Real milliseconds before giving up with <see cref="TimeoutException"/>.</param>
     public async Task RunUntilCompleteAsync(Task task, Func<bool>? isBusy = null, TimeSpan? limit = null, int realTimeoutMs = 60_000)
     {
         var virtualLimit = GetUtcNow() + (limit ?? TimeSpan.FromDays(1));
