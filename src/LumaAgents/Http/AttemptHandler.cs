@@ -23,9 +23,16 @@ internal sealed class AttemptHandler : DelegatingHandler
     {
         var context = RequestContext.For(request);
         var logger = _components.Logger;
+
+        // Log arguments cost allocations (header reads, a header summary): only when Debug is on.
+        var debug = logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug);
         var path = request.RequestUri!.AbsolutePath;
-        var requestId = HeaderValues.First(request.Headers, "X-Request-Id");
-        Diagnostics.Log.Sending(logger, request.Method.Method, path, context?.Attempts ?? 1, requestId);
+        var requestId = debug ? context?.LastRequestId : null;
+        if (debug)
+        {
+            Diagnostics.Log.Sending(logger, request.Method.Method, path, context?.Attempts ?? 1, requestId);
+        }
+
         var started = _components.Time.GetTimestamp();
         HttpResponseMessage? response = null;
         try
@@ -35,7 +42,11 @@ internal sealed class AttemptHandler : DelegatingHandler
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Diagnostics.Log.AttemptFailed(logger, request.Method.Method, path, _components.Time.GetElapsedTime(started).TotalMilliseconds, requestId, ex.GetType().Name + ": " + ex.Message);
+            if (debug)
+            {
+                Diagnostics.Log.AttemptFailed(logger, request.Method.Method, path, _components.Time.GetElapsedTime(started).TotalMilliseconds, requestId, ex.GetType().Name + ": " + ex.Message);
+            }
+
             throw;
         }
         finally
@@ -43,10 +54,14 @@ internal sealed class AttemptHandler : DelegatingHandler
             var elapsed = _components.Time.GetElapsedTime(started);
             if (response is not null)
             {
-                Diagnostics.Log.Received(logger, (int)response.StatusCode, request.Method.Method, path, elapsed.TotalMilliseconds, requestId, Diagnostics.LoggedHeaders.Describe(response.Headers));
+                if (debug)
+                {
+                    Diagnostics.Log.Received(logger, (int)response.StatusCode, request.Method.Method, path, elapsed.TotalMilliseconds, requestId, Diagnostics.LoggedHeaders.Describe(response.Headers));
+                }
+
                 if ((int)response.StatusCode == 429)
                 {
-                    await RecordRateLimitAsync(request, response, path, requestId).ConfigureAwait(false);
+                    await RecordRateLimitAsync(request, response, path, context?.LastRequestId).ConfigureAwait(false);
                 }
             }
 
