@@ -126,7 +126,9 @@ public sealed class ManualTimeProvider : TimeProvider
     /// <summary>
     /// Advances step by step until <paramref name="task"/> completes: whenever the code under test is idle (nothing
     /// <paramref name="isBusy"/>, e.g. no HTTP request on the wire) and waits on a timer, time jumps to when that
-    /// timer is due. For flows with several sequential delays (polling, backoff, throttling).
+    /// timer is due. For flows with several sequential delays (polling, backoff, throttling). Without
+    /// <paramref name="isBusy"/>, give the client no per-attempt timeout on this clock
+    /// (<c>Timeout = Timeout.InfiniteTimeSpan</c>): otherwise time could jump past it while a request is on the wire.
     /// </summary>
     /// <param name="task">The work to drive.</param>
     /// <param name="isBusy">Whether the code under test is doing real I/O right now (time must not jump then).</param>
