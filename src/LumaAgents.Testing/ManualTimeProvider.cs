@@ -109,7 +109,8 @@ public sealed class ManualTimeProvider : TimeProvider
     /// </summary>
     /// <param name="count">How many pending timers to wait for.</param>
     /// <param name="timeoutMs">Real milliseconds before giving up with <see cref="TimeoutException"/>.</param>
-    public async Task WaitForTimersAsync(int count = 1, int timeoutMs = 10_000)
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public async Task WaitForTimersAsync(int count = 1, int timeoutMs = 10_000, CancellationToken cancellationToken = default)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
         while (PendingTimers < count)
@@ -119,7 +120,7 @@ public sealed class ManualTimeProvider : TimeProvider
                 throw new TimeoutException($"Expected {count} pending timer(s), saw {PendingTimers}.");
             }
 
-            await Task.Delay(1);
+            await Task.Delay(1, cancellationToken);
         }
     }
 
@@ -134,20 +135,24 @@ public sealed class ManualTimeProvider : TimeProvider
     /// <param name="isBusy">Whether the code under test is doing real I/O right now (time must not jump then).</param>
     /// <param name="limit">The most virtual time to let pass (default one day).</param>
     /// <param name="realTimeoutMs">Real milliseconds before giving up with <see cref="TimeoutException"/>.</param>
+    /// <param name="cancellationToken">Stops driving the clock (the task itself is not cancelled).</param>
     /// <typeparam name="T">The task's result type.</typeparam>
     /// <returns>The task's result.</returns>
-    public async Task<T> RunUntilCompleteAsync<T>(Task<T> task, Func<bool>? isBusy = null, TimeSpan? limit = null, int realTimeoutMs = 60_000)
+    public async Task<T> RunUntilCompleteAsync<T>(
+        Task<T> task, Func<bool>? isBusy = null, TimeSpan? limit = null, int realTimeoutMs = 60_000, CancellationToken cancellationToken = default)
     {
-        await RunUntilCompleteAsync((Task)task, isBusy, limit, realTimeoutMs);
+        await RunUntilCompleteAsync((Task)task, isBusy, limit, realTimeoutMs, cancellationToken);
         return await task;
     }
 
-    /// <summary>Like <see cref="RunUntilCompleteAsync{T}(Task{T}, Func{bool}, TimeSpan?, int)"/>, for a task without a result.</summary>
+    /// <summary>Like <see cref="RunUntilCompleteAsync{T}(Task{T}, Func{bool}, TimeSpan?, int, CancellationToken)"/>, for a task without a result.</summary>
     /// <param name="task">The work to drive.</param>
     /// <param name="isBusy">Whether the code under test is doing real I/O right now (time must not jump then).</param>
     /// <param name="limit">The most virtual time to let pass (default one day).</param>
     /// <param name="realTimeoutMs">Real milliseconds before giving up with <see cref="TimeoutException"/>.</param>
-    public async Task RunUntilCompleteAsync(Task task, Func<bool>? isBusy = null, TimeSpan? limit = null, int realTimeoutMs = 60_000)
+    /// <param name="cancellationToken">Stops driving the clock (the task itself is not cancelled).</param>
+    public async Task RunUntilCompleteAsync(
+        Task task, Func<bool>? isBusy = null, TimeSpan? limit = null, int realTimeoutMs = 60_000, CancellationToken cancellationToken = default)
     {
         var virtualLimit = GetUtcNow() + (limit ?? TimeSpan.FromDays(1));
         var realDeadline = Environment.TickCount64 + realTimeoutMs;
@@ -159,7 +164,8 @@ public sealed class ManualTimeProvider : TimeProvider
                 throw new TimeoutException("The task did not complete in real time.");
             }
 
-            await Task.WhenAny(task, Task.Delay(1));
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.WhenAny(task, Task.Delay(1, cancellationToken));
             if (task.IsCompleted)
             {
                 break;
