@@ -12,7 +12,7 @@ internal static class CreateCommand
         var command = new Command(
             "create",
             "Start a generation (POST /generations) and print it (state queued).\n"
-            + RequestOptionSet.Precedence + "\n" + ImageRefSyntax.Help + "\n"
+            + RequestOptionSet.Precedence(readsPipedInput: true) + "\n" + ImageRefSyntax.Help + "\n"
             + "Example: luma generations create --prompt 'a fox' --aspect-ratio 16:9 --image-ref @fox.png");
         var request = new RequestOptionSet(includePrompt: true);
         request.AddTo(command);

@@ -32,7 +32,7 @@ internal static class GenerateCommand
 
     private static Command BuildKind(string name, string description, JsonObject defaults, GlobalOptions globals, CliEnvironment environment)
     {
-        var command = new Command(name, description + "\n" + RequestOptionSet.Precedence + "\n" + ImageRefSyntax.Help);
+        var command = new Command(name, description + "\n" + RequestOptionSet.Precedence(readsPipedInput: false) + "\n" + ImageRefSyntax.Help);
         var prompt = new Argument<string[]>("prompt")
         {
             Description = "What to generate; several words are joined with spaces. @file reads it from a file.",
@@ -57,10 +57,7 @@ internal static class GenerateCommand
             List<(string[], JsonNode?)> overrides = [];
             if (words.Length > 0)
             {
-                var text = string.Join(' ', words);
-                text = text.StartsWith("@@", StringComparison.Ordinal) ? text[1..]
-                    : text.StartsWith('@') ? new FileEmbedding(context.Environment).ReadAsString(text[1..])
-                    : text;
+                var text = new FileEmbedding(context.Environment).ExpandText(string.Join(' ', words));
                 overrides.Add((["prompt"], JsonValue.Create(text)));
             }
 

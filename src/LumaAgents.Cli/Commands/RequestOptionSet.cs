@@ -7,10 +7,12 @@ namespace LumaAgents.Cli.Commands;
 /// <summary>The options that build a request: a flag per field, <c>--body</c>, <c>--field</c>, <c>--no-validate</c>, <c>--dry-run</c>.</summary>
 internal sealed class RequestOptionSet
 {
-    public const string Precedence =
-        "The request is built from, in order (later wins): the body (--body @file.json|@file.yaml|-|'{...}', or JSON/YAML piped "
-        + "on stdin), --field path=value, object flags (--video '{...}', --video.edit @edit.yaml) merged key by key, then "
-        + "every other flag. --prompt @file reads the prompt from a file (@@ for a literal @).";
+    /// <summary>How the body and the flags combine, for help texts.</summary>
+    public static string Precedence(bool readsPipedInput)
+        => "The request is built from, in order (later wins): the body (--body @file.json|@file.yaml|-|'{...}'"
+           + (readsPipedInput ? ", or JSON/YAML piped on stdin" : string.Empty)
+           + "), --field path=value, object flags (--video '{...}', --video.edit @edit.yaml) merged key by key, then every "
+           + "other flag. Text flags take @file to read a file (@@ for a literal @).";
 
     public RequestOptionSet(bool includePrompt)
     {

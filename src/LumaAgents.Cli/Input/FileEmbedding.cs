@@ -44,6 +44,12 @@ internal sealed class FileEmbedding
         }
     }
 
+    /// <summary>A text flag's value: <c>@file</c> embeds the file (see <see cref="ReadAsString"/>); <c>@@</c> starts a literal '@'.</summary>
+    public string ExpandText(string value)
+        => value.StartsWith("@@", StringComparison.Ordinal) ? value[1..]
+            : value.StartsWith('@') ? ReadAsString(value[1..])
+            : value;
+
     /// <summary>
     /// The file as a string field: UTF-8 text as it is (one trailing newline removed, as editors add it), any other
     /// content as base64.

@@ -136,7 +136,7 @@ internal sealed class RequestAssembler
                 JsonTree.Set(root, flag.Path, JsonValue.Create(parse.GetValue((Option<bool>)flag.Option)), flag.Name);
                 break;
             case FlagKind.Text:
-                JsonTree.Set(root, flag.Path, JsonValue.Create(TextValue(Single(flag, parse))), flag.Name);
+                JsonTree.Set(root, flag.Path, JsonValue.Create(_files.ExpandText(Single(flag, parse))), flag.Name);
                 break;
             case FlagKind.Enum:
                 JsonTree.Set(root, flag.Path, JsonValue.Create(Single(flag, parse).Trim()), flag.Name);
@@ -165,12 +165,6 @@ internal sealed class RequestAssembler
     private static string Single(RequestFlag flag, ParseResult parse) => parse.GetValue((Option<string>)flag.Option) ?? string.Empty;
 
     private static string[] Many(RequestFlag flag, ParseResult parse) => parse.GetValue((Option<string[]>)flag.Option) ?? [];
-
-    /// <summary><c>@file</c> embeds the file; <c>@@</c> starts a literal '@'.</summary>
-    private string TextValue(string value)
-        => value.StartsWith("@@", StringComparison.Ordinal) ? value[1..]
-            : value.StartsWith('@') ? _files.ReadAsString(value[1..])
-            : value;
 
     private JsonObject ObjectValue(string value, string flagName)
         => value.StartsWith('@')
