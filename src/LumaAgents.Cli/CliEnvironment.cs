@@ -7,7 +7,7 @@ namespace LumaAgents.Cli;
 /// the streams are terminals, and the working directory. <see cref="LumaCli.RunAsync"/> touches nothing else, so
 /// tests run it in-process and in parallel with fakes, and <see cref="FromConsole"/> supplies the real console.
 /// </summary>
-public sealed class CliEnvironment
+public sealed record CliEnvironment
 {
     /// <summary>Standard input (a request body may be piped here). Default: empty.</summary>
     public TextReader Input { get; init; } = TextReader.Null;

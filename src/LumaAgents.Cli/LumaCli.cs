@@ -30,17 +30,10 @@ public static class LumaCli
         ArgumentNullException.ThrowIfNull(environment);
 
         // Writes come from the command and, during a wait, from the progress display and --debug at once.
-        var synchronized = new CliEnvironment
+        var synchronized = environment with
         {
-            Input = environment.Input,
-            IsInputRedirected = environment.IsInputRedirected,
             Output = TextWriter.Synchronized(environment.Output),
             Error = TextWriter.Synchronized(environment.Error),
-            IsOutputTerminal = environment.IsOutputTerminal,
-            IsErrorTerminal = environment.IsErrorTerminal,
-            TerminalWidth = environment.TerminalWidth,
-            WorkingDirectory = environment.WorkingDirectory,
-            Variables = environment.Variables,
         };
 
         var globals = new GlobalOptions();
