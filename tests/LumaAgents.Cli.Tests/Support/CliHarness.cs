@@ -1,0 +1,100 @@
+using System.Text;
+using LumaAgents.Testing;
+
+namespace LumaAgents.Cli.Tests.Support;
+
+/// <summary>
+/// A simulator and a scratch working directory, and a way to run <see cref="LumaCli.RunAsync"/> against them with a
+/// fake environment (no real console, no process environment), so tests run in-process and in parallel.
+/// </summary>
+internal sealed class CliHarness : IAsyncDisposable
+{
+    private CliHarness(FakeLumaServer server, string directory)
+    {
+        Server = server;
+        WorkingDirectory = directory;
+    }
+
+    public FakeLumaServer Server { get; }
+
+    public string WorkingDirectory { get; }
+
+    /// <summary>A simulator whose generations finish at once (queued and processing for zero time).</summary>
+    public static async Task<CliHarness> StartAsync(Action<FakeLumaServerOptions>? configure = null)
+    {
+        var options = new FakeLumaServerOptions { QueuedFor = TimeSpan.Zero, ProcessingFor = TimeSpan.Zero };
+        configure?.Invoke(options);
+        var server = await FakeLumaServer.StartAsync(options);
+        var directory = Path.Combine(Path.GetTempPath(), "luma-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return new CliHarness(server, directory);
+    }
+
+    /// <summary>The environment every run gets unless a test says otherwise: the simulator's key and URL.</summary>
+    public Dictionary<string, string> DefaultVariables() => new()
+    {
+        ["LUMA_AGENTS_API_KEY"] = Server.ApiKey,
+        ["LUMA_BASE_URL"] = Server.BaseUrl.ToString(),
+        ["HOME"] = WorkingDirectory,
+    };
+
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(args, new CliRunOptions());
+
+    public async Task<CliResult> RunAsync(string[] args, CliRunOptions options)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var environment = new CliEnvironment
+        {
+            Input = new StringReader(options.Stdin ?? string.Empty),
+            IsInputRedirected = options.Stdin is not null,
+            Output = stdout,
+            Error = stderr,
+            IsOutputTerminal = options.OutputIsTerminal,
+            IsErrorTerminal = options.ErrorIsTerminal,
+            TerminalWidth = 120,
+            WorkingDirectory = WorkingDirectory,
+            Variables = options.Variables ?? DefaultVariables(),
+        };
+        var exitCode = await LumaCli.RunAsync(args, environment);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Writes a file into the working directory and returns its name.</summary>
+    public string WriteFile(string name, string text) => WriteFile(name, Encoding.UTF8.GetBytes(text));
+
+    public string WriteFile(string name, byte[] bytes)
+    {
+        var path = Path.Combine(WorkingDirectory, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return name;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A scratch folder left in the temp directory is harmless.
+        }
+    }
+}
+
+/// <summary>How one run's environment differs from the default.</summary>
+internal sealed record CliRunOptions
+{
+    /// <summary>Piped standard input, or null for none.</summary>
+    public string? Stdin { get; init; }
+
+    public bool OutputIsTerminal { get; init; }
+
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The environment variables, or null for <see cref="CliHarness.DefaultVariables"/>.</summary>
+    public Dictionary<string, string>? Variables { get; init; }
+}
