@@ -35,7 +35,7 @@ internal static class GenerationRequestValidator
 
     public static IReadOnlyList<LumaValidationError> Validate(GenerationRequest request)
     {
-        var errors = new List<LumaValidationError>();
+        var errors = new List<LumaValidationError>(0);
         var type = request.Type ?? GenerationType.Image;
         var model = request.Model ?? GenerationModel.Uni1;
         var isVideoType = type == GenerationType.Video || type == GenerationType.VideoEdit || type == GenerationType.VideoReframe;

@@ -12,6 +12,7 @@ public class GenerationsClient
     private readonly GenerationWaiter _waiter;
     private readonly OutputDownloader _downloader;
     private readonly SemaphoreSlim? _jobSlots;
+    private readonly Uri _generationsUrl = null!;
 
     /// <summary>For mocking frameworks and test doubles: a client with no connection. Override what you use.</summary>
     protected GenerationsClient()
@@ -28,6 +29,7 @@ public class GenerationsClient
         _waiter = new GenerationWaiter(this, pipeline.Components);
         _downloader = new OutputDownloader(downloads, this, pipeline.Components);
         _jobSlots = options.MaxConcurrentJobs is { } slots ? new SemaphoreSlim(slots, slots) : null;
+        _generationsUrl = new Uri(pipeline.Settings.BaseUrl, "generations");
     }
 
     /// <summary>
@@ -76,7 +78,7 @@ public class GenerationsClient
         }
 
         var content = LumaPipeline.JsonContent(request, LumaJsonContext.Default.GenerationRequest);
-        return _pipeline.SendAsync(HttpMethod.Post, "generations", content, LumaJsonContext.Default.Generation, isCreate: true, requestOptions, cancellationToken);
+        return _pipeline.SendAsync(HttpMethod.Post, _generationsUrl, content, LumaJsonContext.Default.Generation, isCreate: true, requestOptions, cancellationToken);
     }
 
     /// <summary>Reads a generation (<c>GET /generations/{id}</c>). Each read mints fresh output URLs.</summary>
@@ -107,7 +109,7 @@ public class GenerationsClient
     public virtual Task<LumaResponse<Generation>> GetWithResponseAsync(string generationId, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         var segment = GenerationIds.ToPathSegment(generationId, nameof(generationId));
-        return _pipeline.SendAsync(HttpMethod.Get, "generations/" + segment, content: null, LumaJsonContext.Default.Generation, isCreate: false, requestOptions, cancellationToken);
+        return _pipeline.SendAsync(HttpMethod.Get, new Uri(_pipeline.Settings.BaseUrl, "generations/" + segment), content: null, LumaJsonContext.Default.Generation, isCreate: false, requestOptions, cancellationToken);
     }
 
     /// <summary>

@@ -7,19 +7,19 @@ namespace LumaAgents;
 public sealed record OutputLayer
 {
     /// <summary>The layer's position in the stack.</summary>
-    public int? Index { get; init; }
+    public int? Index { get; set; }
 
     /// <summary>A short name for the layer.</summary>
-    public string? Label { get; init; }
+    public string? Label { get; set; }
 
     /// <summary>What the layer shows.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The alpha hint, kept as raw JSON because the API does not document its shape.</summary>
-    public JsonElement? AlphaHint { get; init; }
+    public JsonElement? AlphaHint { get; set; }
 
     /// <summary>The layer's bounds, kept as raw JSON because the API does not document their shape.</summary>
-    public JsonElement? Bounds { get; init; }
+    public JsonElement? Bounds { get; set; }
 
     /// <summary>Fields this SDK does not know yet.</summary>
     /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>

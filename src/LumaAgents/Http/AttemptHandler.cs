@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Logging;
+
 namespace LumaAgents;
 
 /// <summary>
-/// One HTTP attempt, bounded by the per-attempt timeout. The response body is read (and a success body parsed)
-/// inside the attempt, so a body that stalls, breaks off or arrives truncated fails this attempt (and can be
-/// retried) instead of failing after the retry loop. API bodies are small JSON documents; downloads do not come
-/// through here.
+/// One HTTP attempt, bounded by the per-attempt timeout: the response body is read inside the attempt (a success
+/// body parsed from the stream, an error body buffered), so a body that stalls, breaks off or arrives truncated
+/// fails this attempt (and can be retried) instead of failing after the retry loop. Also where each attempt is
+/// logged and measured. One async method on purpose: every extra layer costs a task per call.
 /// </summary>
 internal sealed class AttemptHandler : DelegatingHandler
 {
@@ -23,123 +25,128 @@ internal sealed class AttemptHandler : DelegatingHandler
     {
         var context = RequestContext.For(request);
         var logger = _components.Logger;
+        var time = _components.Time;
 
         // Log arguments cost allocations (header reads, a header summary): only when Debug is on.
-        var debug = logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug);
-        var path = request.RequestUri!.AbsolutePath;
-        var requestId = debug ? context?.LastRequestId : null;
+        var debug = logger.IsEnabled(LogLevel.Debug);
         if (debug)
         {
-            Diagnostics.Log.Sending(logger, request.Method.Method, path, context?.Attempts ?? 1, requestId);
+            Diagnostics.Log.Sending(logger, request.Method.Method, request.RequestUri!.AbsolutePath, context?.Attempts ?? 1, context?.LastRequestId);
         }
 
-        var started = _components.Time.GetTimestamp();
+        var timeout = context?.Options?.Timeout ?? _components.Options.Timeout;
+        using var linked = timeout == Timeout.InfiniteTimeSpan ? null : Clock.LinkWithTimeout(time, timeout, cancellationToken);
+        var token = linked?.Token ?? cancellationToken;
+        var started = time.GetTimestamp();
         HttpResponseMessage? response = null;
         try
         {
-            response = await SendWithTimeoutAsync(request, context, cancellationToken).ConfigureAwait(false);
+            response = await base.SendAsync(request, token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && context?.Reader is { } reader)
+            {
+                await reader.ReadAsync(response, token).ConfigureAwait(false);
+            }
+            else
+            {
+                await BufferAsync(response, token).ConfigureAwait(false);
+            }
+
             return response;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            if (debug)
+            response?.Dispose();
+            var elapsedMs = time.GetElapsedTime(started).TotalMilliseconds;
+            if (linked is not null && Clock.TimedOut(linked, cancellationToken))
             {
-                Diagnostics.Log.AttemptFailed(logger, request.Method.Method, path, _components.Time.GetElapsedTime(started).TotalMilliseconds, requestId, ex.GetType().Name + ": " + ex.Message);
+                if (debug)
+                {
+                    Diagnostics.Log.AttemptFailed(logger, request.Method.Method, request.RequestUri!.AbsolutePath, elapsedMs, context?.LastRequestId, "timed out");
+                }
+
+                throw new LumaTimeoutException(
+                    $"{request.Method} {request.RequestUri?.AbsolutePath} got no complete response within {timeout.TotalSeconds:0.###} s. "
+                    + "Raise LumaClientOptions.Timeout (or RequestOptions.Timeout for one call) if the network is slow.",
+                    timeout,
+                    ex);
+            }
+
+            if (debug && ex is not OperationCanceledException)
+            {
+                Diagnostics.Log.AttemptFailed(logger, request.Method.Method, request.RequestUri!.AbsolutePath, elapsedMs, context?.LastRequestId, ex.GetType().Name + ": " + ex.Message);
+            }
+
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            // A body read aborted by our own cancellation surfaces as some I/O error; say what it was.
+            if (token.IsCancellationRequested && ex is not OperationCanceledException)
+            {
+                throw new OperationCanceledException("The response body was not read in time.", ex, token);
             }
 
             throw;
         }
         finally
         {
-            var elapsed = _components.Time.GetElapsedTime(started);
             if (response is not null)
             {
-                if (debug)
-                {
-                    Diagnostics.Log.Received(logger, (int)response.StatusCode, request.Method.Method, path, elapsed.TotalMilliseconds, requestId, Diagnostics.LoggedHeaders.Describe(response.Headers));
-                }
-
-                if ((int)response.StatusCode == 429)
-                {
-                    await RecordRateLimitAsync(request, response, path, context?.LastRequestId).ConfigureAwait(false);
-                }
+                await RecordAsync(request, response, time.GetElapsedTime(started), debug).ConfigureAwait(false);
             }
-
-            if (Diagnostics.LumaTelemetry.RequestDurationInstrument.Enabled)
+            else if (Diagnostics.LumaTelemetry.RequestDurationInstrument.Enabled)
             {
-                Diagnostics.LumaTelemetry.RequestDurationInstrument.Record(
-                    elapsed.TotalSeconds,
-                    new KeyValuePair<string, object?>("http.request.method", request.Method.Method),
-                    new KeyValuePair<string, object?>("luma.operation", Diagnostics.LumaTelemetry.OperationOf(request)),
-                    new KeyValuePair<string, object?>("http.response.status_code", response is null ? null : (int)response.StatusCode));
+                RecordDuration(request, null, time.GetElapsedTime(started));
             }
         }
     }
 
-    private async Task RecordRateLimitAsync(HttpRequestMessage request, HttpResponseMessage response, string path, string? requestId)
+    /// <summary>Reads an error (or unparsed) body into memory within the attempt, abortable on every target.</summary>
+    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        // Only 429s pay for reading the detail: it is the one signal that tells the two limits apart.
-        var kind = RateLimitKinds.FromDetail(ApiErrors.ReadDetail(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
-        var hint = RetryAfterHeader.Read(response.Headers, _components.Time.GetUtcNow()) ?? TimeSpan.Zero;
-        Diagnostics.Log.RateLimited(_components.Logger, kind, request.Method.Method, path, hint.TotalMilliseconds, requestId);
-        if (Diagnostics.LumaTelemetry.RateLimitedInstrument.Enabled)
+#if NET9_0_OR_GREATER
+        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+        // Without a cancellable overload: disposing the response aborts a stalled body read.
+        using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
         {
-            Diagnostics.LumaTelemetry.RateLimitedInstrument.Add(1, new KeyValuePair<string, object?>("luma.rate_limit.kind", Diagnostics.LumaTelemetry.KindTag(kind)));
+            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
         }
+#endif
     }
 
-    private async Task<HttpResponseMessage> SendWithTimeoutAsync(HttpRequestMessage request, RequestContext? context, CancellationToken cancellationToken)
+    private async Task RecordAsync(HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed, bool debug)
     {
-        var timeout = context?.Options?.Timeout ?? _components.Options.Timeout;
-        if (timeout == Timeout.InfiniteTimeSpan)
+        if (debug)
         {
-            return await SendAndReadAsync(request, context, cancellationToken).ConfigureAwait(false);
+            Diagnostics.Log.Received(
+                _components.Logger, (int)response.StatusCode, request.Method.Method, request.RequestUri!.AbsolutePath, elapsed.TotalMilliseconds,
+                RequestContext.For(request)?.LastRequestId, Diagnostics.LoggedHeaders.Describe(response.Headers));
         }
 
-        using var timer = Clock.CancelAfter(_components.Time, timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        try
+        if ((int)response.StatusCode == 429)
         {
-            return await SendAndReadAsync(request, context, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new LumaTimeoutException(
-                $"{request.Method} {request.RequestUri?.AbsolutePath} got no complete response within {timeout.TotalSeconds:0.###} s. "
-                + "Raise LumaClientOptions.Timeout (or RequestOptions.Timeout for one call) if the network is slow.",
-                timeout,
-                ex);
-        }
-    }
-
-    private async Task<HttpResponseMessage> SendAndReadAsync(HttpRequestMessage request, RequestContext? context, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Disposing the response aborts a stalled body read; done the same way on every target framework.
-            using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
+            // Only 429s pay for reading the detail: it is the one signal that tells the two limits apart.
+            var kind = RateLimitKinds.FromDetail(ApiErrors.ReadDetail(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
+            var hint = RetryAfterHeader.Read(response.Headers, _components.Time.GetUtcNow()) ?? TimeSpan.Zero;
+            Diagnostics.Log.RateLimited(_components.Logger, kind, request.Method.Method, request.RequestUri!.AbsolutePath, hint.TotalMilliseconds, RequestContext.For(request)?.LastRequestId);
+            if (Diagnostics.LumaTelemetry.RateLimitedInstrument.Enabled)
             {
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                Diagnostics.LumaTelemetry.RateLimitedInstrument.Add(1, new KeyValuePair<string, object?>("luma.rate_limit.kind", Diagnostics.LumaTelemetry.KindTag(kind)));
             }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            if (response.IsSuccessStatusCode && context?.Reader is { } reader)
-            {
-                await reader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return response;
         }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+
+        if (Diagnostics.LumaTelemetry.RequestDurationInstrument.Enabled)
         {
-            response.Dispose();
-            throw new OperationCanceledException("The response body was not read in time.", ex, cancellationToken);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
+            RecordDuration(request, response, elapsed);
         }
     }
+
+    private static void RecordDuration(HttpRequestMessage request, HttpResponseMessage? response, TimeSpan elapsed)
+        => Diagnostics.LumaTelemetry.RequestDurationInstrument.Record(
+            elapsed.TotalSeconds,
+            new KeyValuePair<string, object?>("http.request.method", request.Method.Method),
+            new KeyValuePair<string, object?>("luma.operation", Diagnostics.LumaTelemetry.OperationOf(request)),
+            new KeyValuePair<string, object?>("http.response.status_code", response is null ? null : (int)response.StatusCode));
 }

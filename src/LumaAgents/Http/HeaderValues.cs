@@ -7,6 +7,20 @@ internal static class HeaderValues
 {
     public static string? First(HttpHeaders headers, string name)
     {
+#if NET5_0_OR_GREATER
+        // Reads the raw value without validating or allocating an enumerable: same result, no garbage.
+        if (!headers.NonValidated.TryGetValues(name, out var raw))
+        {
+            return null;
+        }
+
+        foreach (var value in raw)
+        {
+            return value;
+        }
+
+        return null;
+#else
         if (!headers.TryGetValues(name, out var values))
         {
             return null;
@@ -18,5 +32,6 @@ internal static class HeaderValues
         }
 
         return null;
+#endif
     }
 }

@@ -45,26 +45,122 @@ internal sealed class LumaPipeline : IDisposable
     }
 
     public async Task<LumaResponse<T>> SendAsync<T>(
-        HttpMethod method, string relativePath, HttpContent? content, JsonTypeInfo<T> typeInfo, bool isCreate, RequestOptions? options, CancellationToken cancellationToken)
+        HttpMethod method, Uri url, HttpContent? content, JsonTypeInfo<T> typeInfo, bool isCreate, RequestOptions? options, CancellationToken cancellationToken)
     {
         var reader = new ResponseReader<T>(typeInfo);
         var context = new RequestContext(isCreate, options, reader);
         using var activity = LumaTelemetry.Source.StartActivity(isCreate ? LumaTelemetry.CreateActivity : LumaTelemetry.GetActivity, ActivityKind.Client);
         try
         {
-            var response = await SendCoreAsync(method, relativePath, content, reader, context, cancellationToken).ConfigureAwait(false);
-            if (activity is not null)
+            cancellationToken.ThrowIfCancellationRequested();
+            using var request = new LumaRequestMessage(method, url, context) { Content = content };
+#if NET5_0_OR_GREATER
+            // HTTP/2 where TLS negotiates it (the real API), HTTP/1.1 otherwise (a plain-http simulator).
+            request.Version = HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+#endif
+            request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+            if (context.Options is { } callOptions)
             {
-                activity.SetTag("http.response.status_code", (int)response.StatusCode);
-                Tag(activity, context, response.RequestId);
-                if (response.Value is Generation generation)
+                foreach (var header in callOptions.Headers)
                 {
-                    activity.SetTag("luma.generation.id", generation.Id);
-                    activity.SetTag("luma.generation.state", generation.State.Value);
+                    if (!IsReserved(header.Key))
+                    {
+                        request.Headers.Remove(header.Key);
+                        request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    }
                 }
             }
 
-            return response;
+            HttpResponseMessage response;
+            try
+            {
+                response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (LumaException ex)
+            {
+                if (ex.RequestId is null)
+                {
+                    ex.SetRequestId(context.LastRequestId);
+                }
+
+                if (context.IsCreate && RetryRules.IsUncertainForCreate(null, AttemptFailures.Classify(ex)))
+                {
+                    ex.MarkGenerationMayExist();
+                    Log.UncertainCreate(Components.Logger, ex.RequestId);
+                }
+
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                // Not the caller's token and not our timeout: the caller's own HttpClient.Timeout, most likely.
+                throw new LumaTimeoutException(
+                    $"{method} {request.RequestUri!.AbsolutePath} was cancelled by the HTTP client's own timeout. Raise HttpClient.Timeout or set it to Timeout.InfiniteTimeSpan and use LumaClientOptions.Timeout.",
+                    Settings.Options.Timeout,
+                    ex)
+                { RequestId = context.LastRequestId, GenerationMayExist = context.IsCreate };
+            }
+            catch (InvalidResponseBodyException ex)
+            {
+                throw new LumaException($"{method} {request.RequestUri!.AbsolutePath} succeeded but {ex.Message}", ex)
+                {
+                    RequestId = ex.RequestId ?? context.LastRequestId,
+                    GenerationMayExist = context.IsCreate,
+                };
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
+            {
+                var failure = AttemptFailures.Classify(ex);
+                throw new LumaConnectionException(DescribeConnectionFailure(request, ex, context.Attempts), ex)
+                {
+                    RequestId = context.LastRequestId,
+                    GenerationMayExist = context.IsCreate && RetryRules.IsUncertainForCreate(null, failure),
+                };
+            }
+
+            using (response)
+            {
+                var rateLimit = RateLimitInfo.FromHeaders(response.Headers);
+                if (rateLimit is not null)
+                {
+                    Volatile.Write(ref _lastRateLimit, rateLimit);
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    var error = ApiErrors.FromResponse(response.StatusCode, response.Headers, body, Settings.TimeProvider.GetUtcNow());
+                    if (context.IsCreate && RetryRules.IsUncertainForCreate((int)response.StatusCode, AttemptFailure.None))
+                    {
+                        error.MarkGenerationMayExist();
+                        Log.UncertainCreate(Components.Logger, error.RequestId);
+                    }
+
+                    throw error;
+                }
+
+                var result = new LumaResponse<T>(reader.Value!, response.StatusCode, response.Headers, rateLimit);
+                if (activity is not null)
+                {
+                    activity.SetTag("http.response.status_code", (int)response.StatusCode);
+                    Tag(activity, context, result.RequestId);
+                    if (result.Value is Generation generation)
+                    {
+                        activity.SetTag("luma.generation.id", generation.Id);
+                        activity.SetTag("luma.generation.state", generation.State.Value);
+                    }
+                }
+
+                return result;
+            }
+
         }
         catch (Exception ex) when (activity is not null)
         {
@@ -84,108 +180,6 @@ internal sealed class LumaPipeline : IDisposable
     {
         activity.SetTag("luma.attempts", context.Attempts);
         activity.SetTag("luma.request_id", requestId);
-    }
-
-    private async Task<LumaResponse<T>> SendCoreAsync<T>(
-        HttpMethod method, string relativePath, HttpContent? content, ResponseReader<T> reader, RequestContext context, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var request = new HttpRequestMessage(method, new Uri(Settings.BaseUrl, relativePath)) { Content = content };
-#if NET5_0_OR_GREATER
-        // HTTP/2 where TLS negotiates it (the real API), HTTP/1.1 otherwise (a plain-http simulator).
-        request.Version = HttpVersion.Version20;
-        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
-#endif
-        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
-        if (context.Options is { } callOptions)
-        {
-            foreach (var header in callOptions.Headers)
-            {
-                if (!IsReserved(header.Key))
-                {
-                    request.Headers.Remove(header.Key);
-                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
-        }
-
-        context.AttachTo(request);
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (LumaException ex)
-        {
-            if (ex.RequestId is null)
-            {
-                ex.SetRequestId(context.LastRequestId);
-            }
-
-            if (context.IsCreate && RetryRules.IsUncertainForCreate(null, AttemptFailures.Classify(ex)))
-            {
-                ex.MarkGenerationMayExist();
-                Log.UncertainCreate(Components.Logger, ex.RequestId);
-            }
-
-            throw;
-        }
-        catch (OperationCanceledException ex)
-        {
-            // Not the caller's token and not our timeout: the caller's own HttpClient.Timeout, most likely.
-            throw new LumaTimeoutException(
-                $"{method} {request.RequestUri!.AbsolutePath} was cancelled by the HTTP client's own timeout. Raise HttpClient.Timeout or set it to Timeout.InfiniteTimeSpan and use LumaClientOptions.Timeout.",
-                Settings.Options.Timeout,
-                ex) { RequestId = context.LastRequestId, GenerationMayExist = context.IsCreate };
-        }
-        catch (InvalidResponseBodyException ex)
-        {
-            throw new LumaException($"{method} {request.RequestUri!.AbsolutePath} succeeded but {ex.Message}", ex)
-            {
-                RequestId = ex.RequestId ?? context.LastRequestId,
-                GenerationMayExist = context.IsCreate,
-            };
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
-        {
-            var failure = AttemptFailures.Classify(ex);
-            throw new LumaConnectionException(DescribeConnectionFailure(request, ex, context.Attempts), ex)
-            {
-                RequestId = context.LastRequestId,
-                GenerationMayExist = context.IsCreate && RetryRules.IsUncertainForCreate(null, failure),
-            };
-        }
-
-        using (response)
-        {
-            var rateLimit = RateLimitInfo.FromHeaders(response.Headers);
-            if (rateLimit is not null)
-            {
-                Volatile.Write(ref _lastRateLimit, rateLimit);
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                var error = ApiErrors.FromResponse(response.StatusCode, response.Headers, body, Settings.TimeProvider.GetUtcNow());
-                if (context.IsCreate && RetryRules.IsUncertainForCreate((int)response.StatusCode, AttemptFailure.None))
-                {
-                    error.MarkGenerationMayExist();
-                    Log.UncertainCreate(Components.Logger, error.RequestId);
-                }
-
-                throw error;
-            }
-
-            return new LumaResponse<T>(reader.Value!, response.StatusCode, response.Headers);
-        }
     }
 
     public void Dispose()

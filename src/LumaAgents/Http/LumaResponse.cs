@@ -13,13 +13,16 @@ public sealed class LumaResponse<T>
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="headers">The response headers.</param>
     public LumaResponse(T value, HttpStatusCode statusCode, HttpResponseHeaders headers)
+        : this(value, statusCode, headers, RateLimitInfo.FromHeaders(headers ?? throw new ArgumentNullException(nameof(headers))))
+    {
+    }
+
+    internal LumaResponse(T value, HttpStatusCode statusCode, HttpResponseHeaders headers, RateLimitInfo? rateLimit)
     {
         Value = value;
         StatusCode = statusCode;
-        Headers = headers ?? throw new ArgumentNullException(nameof(headers));
-        RequestId = HeaderValues.First(headers, "X-Request-Id");
-        ApiVersion = HeaderValues.First(headers, "X-API-Version");
-        RateLimit = RateLimitInfo.FromHeaders(headers);
+        Headers = headers;
+        RateLimit = rateLimit;
     }
 
     /// <summary>The value.</summary>
@@ -32,10 +35,10 @@ public sealed class LumaResponse<T>
     public HttpResponseHeaders Headers { get; }
 
     /// <summary>The server's <c>X-Request-Id</c>; quote it to Luma support.</summary>
-    public string? RequestId { get; }
+    public string? RequestId => HeaderValues.First(Headers, "X-Request-Id");
 
     /// <summary>The server's <c>X-API-Version</c>, for example <c>2026-04-01</c>.</summary>
-    public string? ApiVersion { get; }
+    public string? ApiVersion => HeaderValues.First(Headers, "X-API-Version");
 
     /// <summary>The rate-limit window, on responses that report it (creates).</summary>
     public RateLimitInfo? RateLimit { get; }

@@ -17,13 +17,14 @@ internal sealed class RateLimitHandler : DelegatingHandler
         }
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (_components.Gate is not { } gate || RequestContext.For(request) is not { IsCreate: true })
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+    // Not async itself: reads pass through without a state machine of their own.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => _components.Gate is { } gate && RequestContext.For(request) is { IsCreate: true }
+            ? SendCreateAsync(gate, request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> SendCreateAsync(RateLimitGate gate, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var waited = await gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
         if (waited > TimeSpan.Zero)
         {

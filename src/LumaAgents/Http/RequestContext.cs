@@ -1,14 +1,8 @@
 namespace LumaAgents;
 
-/// <summary>What the pipeline's handlers need to know about one logical call, carried on the request message.</summary>
+/// <summary>What the pipeline's handlers need to know about one logical call; carried by <see cref="LumaRequestMessage"/>.</summary>
 internal sealed class RequestContext
 {
-    private const string Key = "LumaAgents.RequestContext";
-
-#if NET5_0_OR_GREATER
-    private static readonly HttpRequestOptionsKey<RequestContext> OptionsKey = new(Key);
-#endif
-
     private int _attempts;
 
     public RequestContext(bool isCreate, RequestOptions? options, ResponseReader? reader = null)
@@ -37,21 +31,6 @@ internal sealed class RequestContext
 
     public void RecordRequestId(string requestId) => LastRequestId = requestId;
 
-    public static RequestContext? For(HttpRequestMessage request)
-    {
-#if NET5_0_OR_GREATER
-        return request.Options.TryGetValue(OptionsKey, out var context) ? context : null;
-#else
-        return request.Properties.TryGetValue(Key, out var value) ? value as RequestContext : null;
-#endif
-    }
-
-    public void AttachTo(HttpRequestMessage request)
-    {
-#if NET5_0_OR_GREATER
-        request.Options.Set(OptionsKey, this);
-#else
-        request.Properties[Key] = this;
-#endif
-    }
+    /// <summary>The context of a request the SDK made, or null for any other request.</summary>
+    public static RequestContext? For(HttpRequestMessage request) => (request as LumaRequestMessage)?.Context;
 }

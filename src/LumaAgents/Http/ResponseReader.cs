@@ -26,6 +26,11 @@ internal sealed class ResponseReader<T> : ResponseReader
         var requestId = HeaderValues.First(response.Headers, "X-Request-Id");
         try
         {
+            // Parsed straight from the response stream, as it arrives: no copy of the body.
+#if !NET5_0_OR_GREATER
+            // Where stream reads may ignore the token (.NET Framework), disposing the response aborts a stalled read.
+            using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+#endif
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             Value = await JsonSerializer.DeserializeAsync(stream, _typeInfo, cancellationToken).ConfigureAwait(false);
         }

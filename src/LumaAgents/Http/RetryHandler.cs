@@ -47,14 +47,16 @@ internal sealed class RetryHandler : DelegatingHandler
             .Build();
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var totalTimeout = RequestContext.For(request)?.Options?.TotalTimeout ?? _components.Options.TotalTimeout;
-        if (totalTimeout is not { } limit || limit == Timeout.InfiniteTimeSpan)
-        {
-            return await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+        return totalTimeout is not { } limit || limit == Timeout.InfiniteTimeSpan
+            ? ExecuteAsync(request, cancellationToken)
+            : ExecuteWithTotalTimeoutAsync(request, limit, cancellationToken);
+    }
 
+    private async Task<HttpResponseMessage> ExecuteWithTotalTimeoutAsync(HttpRequestMessage request, TimeSpan limit, CancellationToken cancellationToken)
+    {
         using var timer = Clock.CancelAfter(_components.Time, limit);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
