@@ -26,6 +26,18 @@ internal sealed class RateLimitGate
 
     public RateLimitGate(TimeProvider time) => _time = time;
 
+    /// <summary>How many accepted creates the window log holds (bounded by the limit).</summary>
+    internal int TrackedCreates
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _accepted.Count;
+            }
+        }
+    }
+
     /// <summary>Waits until a create may be sent, then reserves its slot. Release with <see cref="Complete"/>.</summary>
     /// <returns>How long it waited (zero when it did not).</returns>
     public async Task<TimeSpan> AcquireAsync(CancellationToken cancellationToken)
@@ -68,14 +80,20 @@ internal sealed class RateLimitGate
             _inFlight--;
             _learned |= status is not null;
             var now = _time.GetUtcNow();
-            if (status is >= 200 and < 300)
-            {
-                _accepted.Enqueue(now);
-            }
-
             if (info?.Limit is { } limit)
             {
                 _limit = limit;
+            }
+
+            // The log only has to answer "when does the oldest of the last `limit` creates age out", so it holds at
+            // most `limit` entries, and none while no limit is known (a server without rate-limit headers).
+            if (status is >= 200 and < 300 && _limit is { } known)
+            {
+                _accepted.Enqueue(now);
+                while (_accepted.Count > known)
+                {
+                    _accepted.Dequeue();
+                }
             }
 
             Prune(now);
