@@ -19,6 +19,7 @@ public class PipelineBenchmarks
     private CannedResponseHandler _handler = null!;
     private HttpClient _http = null!;
     private LumaClient _sdk = null!;
+    private LumaClient _sdkOwnTransport = null!;
     private HandWrittenLumaClient _handWritten = null!;
 
     [GlobalSetup]
@@ -31,13 +32,19 @@ public class PipelineBenchmarks
         const string apiKey = "luma-api-benchmark-0123456789";
         var baseUrl = new Uri("https://api.luma.invalid/v1/");
         _sdk = new LumaClient(_http, new LumaClientOptions { ApiKey = apiKey, BaseUrl = baseUrl });
+
+        // What `new LumaClient(options)` builds, with the in-memory handler where the shared SocketsHttpHandler would be.
+        var settings = LumaClientSettings.Resolve(new LumaClientOptions { ApiKey = apiKey, BaseUrl = baseUrl }, _ => null);
+        _sdkOwnTransport = new LumaClient(new LumaClientComponents(settings), components => HttpPipelineBuilder.Build(components, _handler), downloadTransport: null);
         _handWritten = new HandWrittenLumaClient(_http, baseUrl, apiKey);
 
         BenchmarkChecks.SameGeneration(GetWithSdk().GetAwaiter().GetResult(), GetHandWritten().GetAwaiter().GetResult(), "GET");
         BenchmarkChecks.SameGeneration(CreateWithSdk().GetAwaiter().GetResult(), CreateHandWritten().GetAwaiter().GetResult(), "POST");
-        if (_handler.Requests != 4)
+        BenchmarkChecks.SameGeneration(GetWithSdkOwnTransport().GetAwaiter().GetResult(), GetHandWritten().GetAwaiter().GetResult(), "GET (own transport)");
+        BenchmarkChecks.SameGeneration(CreateWithSdkOwnTransport().GetAwaiter().GetResult(), CreateHandWritten().GetAwaiter().GetResult(), "POST (own transport)");
+        if (_handler.Requests != 8)
         {
-            throw new InvalidOperationException($"Expected 4 requests through the in-memory handler, saw {_handler.Requests}.");
+            throw new InvalidOperationException($"Expected 8 requests through the in-memory handler, saw {_handler.Requests}.");
         }
     }
 
@@ -45,6 +52,7 @@ public class PipelineBenchmarks
     public void Cleanup()
     {
         _sdk.Dispose();
+        _sdkOwnTransport.Dispose();
         _http.Dispose();
     }
 
@@ -59,4 +67,12 @@ public class PipelineBenchmarks
 
     [BenchmarkCategory(Create), Benchmark]
     public Task<Generation> CreateWithSdk() => _sdk.Generations.CreateAsync(Payloads.ImageRequest);
+
+    /// <summary>The SDK as <c>new LumaClient(options)</c> builds it: its own handler chain straight onto the transport.</summary>
+    [BenchmarkCategory(Get), Benchmark]
+    public Task<Generation> GetWithSdkOwnTransport() => _sdkOwnTransport.Generations.GetAsync(Payloads.GenerationId);
+
+    /// <summary>The SDK as <c>new LumaClient(options)</c> builds it: its own handler chain straight onto the transport.</summary>
+    [BenchmarkCategory(Create), Benchmark]
+    public Task<Generation> CreateWithSdkOwnTransport() => _sdkOwnTransport.Generations.CreateAsync(Payloads.ImageRequest);
 }

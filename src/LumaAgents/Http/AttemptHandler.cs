@@ -35,8 +35,9 @@ internal sealed class AttemptHandler : DelegatingHandler
         }
 
         var timeout = context?.Options?.Timeout ?? _components.Options.Timeout;
-        using var linked = timeout == Timeout.InfiniteTimeSpan ? null : Clock.LinkWithTimeout(time, timeout, cancellationToken);
-        var token = linked?.Token ?? cancellationToken;
+        var hasTimeout = timeout != Timeout.InfiniteTimeSpan;
+        using var attemptTimeout = hasTimeout ? AttemptTimeout.Start(time, timeout, cancellationToken) : default;
+        var token = hasTimeout ? attemptTimeout.Token : cancellationToken;
         var started = time.GetTimestamp();
         HttpResponseMessage? response = null;
         try
@@ -57,7 +58,7 @@ internal sealed class AttemptHandler : DelegatingHandler
         {
             response?.Dispose();
             var elapsedMs = time.GetElapsedTime(started).TotalMilliseconds;
-            if (linked is not null && Clock.TimedOut(linked, cancellationToken))
+            if (hasTimeout && attemptTimeout.TimedOut)
             {
                 if (debug)
                 {
