@@ -5,7 +5,11 @@ using Xunit.Abstractions;
 
 namespace LumaAgents.Tests.Waiting;
 
-/// <summary>Waiting costs timers, not threads: ten thousand concurrent waits on one client.</summary>
+/// <summary>
+/// Waiting costs timers, not threads: ten thousand concurrent waits on one client. Thread and memory counts are
+/// process-wide, so this runs apart from the parallel tests.
+/// </summary>
+[Collection(LumaAgents.Tests.Hosting.EnvironmentCollection.Name)]
 public sealed class ScaleTests(ITestOutputHelper output)
 {
     [Fact]
