@@ -31,9 +31,19 @@ public sealed record ImageRef
 
     /// <summary>Media at a public https URL.</summary>
     /// <param name="url">The URL.</param>
-    /// <param name="mediaType">The MIME type; needed for a video source, optional for images.</param>
+    /// <param name="mediaType">
+    /// The MIME type; the API needs it for a video source, so for a URL ending in .mp4, .mov or .webm it is filled in
+    /// when not given. Optional for images.
+    /// </param>
     public static ImageRef FromUrl(Uri url, string? mediaType = null)
-        => new() { Url = url ?? throw new ArgumentNullException(nameof(url)), MediaType = mediaType };
+    {
+        if (url is null)
+        {
+            throw new ArgumentNullException(nameof(url));
+        }
+
+        return new() { Url = url, MediaType = mediaType ?? VideoMediaType(url) };
+    }
 
     /// <summary>Media at a public https URL.</summary>
     /// <param name="url">The absolute URL.</param>
@@ -110,6 +120,12 @@ public sealed record ImageRef
     /// <param name="fileId">The file's id.</param>
     public static ImageRef FromFileId(string fileId)
         => new() { FileId = RequireText(fileId, nameof(fileId)) };
+
+    private static string? VideoMediaType(Uri url)
+    {
+        var type = url.IsAbsoluteUri ? MediaTypes.FromExtension(Path.GetExtension(url.AbsolutePath)) : null;
+        return type is not null && type.StartsWith("video/", StringComparison.Ordinal) ? type : null;
+    }
 
     private static string ResolveMediaType(string path, string? mediaType)
     {

@@ -60,7 +60,7 @@ public sealed class RequestValidationTests
         { "video edit without source", new GenerationRequest { Prompt = "x", Type = GenerationType.VideoEdit, Model = GenerationModel.Ray32 }, "source" },
         { "reframe without source", new GenerationRequest { Prompt = "x", Type = GenerationType.VideoReframe, Model = GenerationModel.Ray32 }, "source" },
         { "image with source", GenerationRequest.Image("x") with { Source = Png }, "source" },
-        { "video url source without media type", GenerationRequest.VideoEdit("x", ImageRef.FromUrl("https://e.com/a.mp4")), "source.media_type" },
+        { "video url source without media type", GenerationRequest.VideoEdit("x", ImageRef.FromUrl("https://e.com/stream?id=7")), "source.media_type" },
         { "user id too long", GenerationRequest.Image("x") with { UserId = new string('u', 257) }, "user_id" },
         { "layering on image", GenerationRequest.Image("x") with { Layering = new LayeringOptions() }, "layering" },
         { "video options on uni-1", GenerationRequest.Image("x") with { Video = new VideoOptions() }, "video" },
@@ -104,6 +104,18 @@ public sealed class RequestValidationTests
 
         Assert.True(errors.Any(e => e.Path == path), $"{name}: expected a problem at '{path}', got: {string.Join("; ", errors)}");
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+    }
+
+    [Theory]
+    [InlineData("https://e.com/clip.mp4", "video/mp4")]
+    [InlineData("https://e.com/clip.MOV?sig=1", "video/quicktime")]
+    [InlineData("https://e.com/clip.webm", "video/webm")]
+    [InlineData("https://e.com/photo.png", null)]
+    [InlineData("https://e.com/stream", null)]
+    public void A_video_url_gets_its_media_type_from_the_extension(string url, string? expected)
+    {
+        Assert.Equal(expected, ImageRef.FromUrl(url).MediaType);
+        Assert.Equal("video/x-custom", ImageRef.FromUrl(url, "video/x-custom").MediaType);
     }
 
     [Fact]
