@@ -16,7 +16,7 @@ internal static class ThrottleScenario
             QueuedFor = TimeSpan.Zero,
             ProcessingFor = TimeSpan.FromSeconds(1),
         });
-        var transport = new CountingHandler();
+        var transport = new InFlightCounter();
         using var client = new LumaClient(
             new HttpClient(transport),
             new LumaClientOptions { ApiKey = server.ApiKey, BaseUrl = server.BaseUrl, TimeProvider = time, Timeout = Timeout.InfiniteTimeSpan });

@@ -17,7 +17,7 @@ internal static class WaitScenario
         var optimum = virtualTime ? 7 : 3;
 
         await using var server = await FakeLumaServer.StartAsync(new FakeLumaServerOptions { TimeProvider = time });
-        var transport = new CountingHandler();
+        var transport = new InFlightCounter();
         using var client = new LumaClient(
             new HttpClient(transport),
             new LumaClientOptions { ApiKey = server.ApiKey, BaseUrl = server.BaseUrl, TimeProvider = time, Timeout = virtualTime ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(60) });

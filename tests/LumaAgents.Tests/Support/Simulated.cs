@@ -5,9 +5,9 @@ namespace LumaAgents.Tests.Support;
 /// <summary>A simulator and a client pointed at it, disposed together.</summary>
 public sealed class Simulated : IAsyncDisposable
 {
-    private readonly CountingTransport _transport;
+    private readonly InFlightCounter _transport;
 
-    private Simulated(FakeLumaServer server, LumaClient client, CountingTransport transport)
+    private Simulated(FakeLumaServer server, LumaClient client, InFlightCounter transport)
     {
         Server = server;
         Client = client;
@@ -15,7 +15,7 @@ public sealed class Simulated : IAsyncDisposable
     }
 
     /// <summary>Whether any HTTP request of the client is on the wire (for driving virtual time).</summary>
-    public bool IsBusy => _transport.InFlight > 0;
+    public bool IsBusy => _transport.IsBusy;
 
     public FakeLumaServer Server { get; }
 
@@ -29,7 +29,7 @@ public sealed class Simulated : IAsyncDisposable
         var fake = await FakeLumaServer.StartAsync(serverOptions);
         var clientOptions = new LumaClientOptions { ApiKey = fake.ApiKey, BaseUrl = fake.BaseUrl };
         client?.Invoke(clientOptions);
-        var counting = new CountingTransport(transport ?? new SocketsHttpHandler { MaxConnectionsPerServer = 512 });
+        var counting = transport is null ? new InFlightCounter() : new InFlightCounter(transport);
         var luma = new LumaClient(clientOptions, new HttpClient(counting), TestClients.NoEnvironment);
         return new Simulated(fake, luma, counting);
     }
@@ -45,25 +45,5 @@ public sealed class Simulated : IAsyncDisposable
     {
         Client.Dispose();
         await Server.DisposeAsync();
-    }
-
-    private sealed class CountingTransport(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        private int _inFlight;
-
-        public int InFlight => Volatile.Read(ref _inFlight);
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _inFlight);
-            try
-            {
-                return await base.SendAsync(request, cancellationToken);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
-            }
-        }
     }
 }
