@@ -151,14 +151,17 @@ internal sealed class OutputDownloader
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
 
         // The per-attempt timeout bounds the wait for the response headers; the body may take as long as it takes.
-        using var timer = Clock.CancelAfter(Options.TimeProvider, Options.Timeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromDays(1) : Options.Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        if (Options.Timeout == Timeout.InfiniteTimeSpan)
+        {
+            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var linked = Clock.LinkWithTimeout(Options.TimeProvider, Options.Timeout, cancellationToken);
         try
         {
-            var response = await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
-            return response;
+            return await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (Clock.TimedOut(linked, cancellationToken))
         {
             throw new LumaTimeoutException($"The storage host {url.Host} did not answer within {Options.Timeout.TotalSeconds:0.###} s.", Options.Timeout, ex);
         }

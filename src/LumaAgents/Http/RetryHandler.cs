@@ -57,14 +57,12 @@ internal sealed class RetryHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> ExecuteWithTotalTimeoutAsync(HttpRequestMessage request, TimeSpan limit, CancellationToken cancellationToken)
     {
-        using var timer = Clock.CancelAfter(_components.Time, limit);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        using var linked = Clock.LinkWithTimeout(_components.Time, limit, cancellationToken);
         try
         {
             return await ExecuteAsync(request, linked.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-                                   && ex is OperationCanceledException or LumaTimeoutException)
+        catch (Exception ex) when (Clock.TimedOut(linked, cancellationToken) && ex is OperationCanceledException or LumaTimeoutException)
         {
             throw new LumaTimeoutException(
                 $"{request.Method} {request.RequestUri?.AbsolutePath} did not complete within the total timeout of {limit.TotalSeconds:0.###} s (retries included). "

@@ -42,7 +42,7 @@ internal static class Clock
         => source.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
 
     /// <summary>A source that cancels after <paramref name="delay"/> on <paramref name="time"/>.</summary>
-    public static CancellationTokenSource CancelAfter(TimeProvider time, TimeSpan delay)
+    private static CancellationTokenSource CancelAfter(TimeProvider time, TimeSpan delay)
     {
 #if NET8_0_OR_GREATER
         return new CancellationTokenSource(delay, time);
