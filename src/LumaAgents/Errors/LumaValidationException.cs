@@ -1,15 +1,23 @@
 namespace LumaAgents;
 
 /// <summary>
-/// A request breaks documented API rules; found before anything was sent. <see cref="Errors"/> lists every
-/// problem with its JSON path. Turn client-side checks off with <see cref="LumaClientOptions.ValidateRequests"/>.
+/// A request (or an argument such as an id) breaks a documented API rule; found before anything was sent.
+/// <see cref="Errors"/> lists every problem with its JSON path. Turn the request checks off with
+/// <see cref="LumaClientOptions.ValidateRequests"/>. A <see cref="LumaException"/> like every other SDK error, so
+/// one <c>catch (LumaException)</c> handles them all.
 /// </summary>
-public sealed class LumaValidationException : ArgumentException
+public sealed class LumaValidationException : LumaException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="errors">Every problem found (at least one).</param>
     public LumaValidationException(IReadOnlyList<LumaValidationError> errors)
-        : base(BuildMessage(errors ?? throw new ArgumentNullException(nameof(errors))), "request")
+        : this(errors, "The request")
+    {
+    }
+
+    /// <summary>Creates the exception with the subject its message starts with (<c>The generation request</c>).</summary>
+    internal LumaValidationException(IReadOnlyList<LumaValidationError> errors, string subject)
+        : base(BuildMessage(errors ?? throw new ArgumentNullException(nameof(errors)), subject))
     {
         Errors = errors;
     }
@@ -17,9 +25,10 @@ public sealed class LumaValidationException : ArgumentException
     /// <summary>Every problem found, each with its JSON path.</summary>
     public IReadOnlyList<LumaValidationError> Errors { get; }
 
-    private static string BuildMessage(IReadOnlyList<LumaValidationError> errors)
+    private static string BuildMessage(IReadOnlyList<LumaValidationError> errors, string subject)
     {
         var count = errors.Count == 1 ? "1 problem" : errors.Count + " problems";
-        return $"The generation request has {count}: " + string.Join("; ", errors) + ".";
+        var text = subject + " has " + count + ": " + string.Join("; ", errors);
+        return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
     }
 }

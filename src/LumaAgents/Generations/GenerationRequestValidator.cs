@@ -9,14 +9,14 @@ namespace LumaAgents;
 /// </summary>
 internal static class GenerationRequestValidator
 {
-    public const int MaxPromptLength = 6000;
-    public const int MaxLayeringPromptLength = 500;
-    public const int MaxUserIdLength = 256;
-    public const int MaxImageRefsForImage = 9;
-    public const int MaxImageRefsForImageEdit = 8;
-    public const int MaxKeyframes = 64;
-    public const long MaxImageBytes = 50L * 1024 * 1024;
-    public const long MaxVideoBytes = 200L * 1024 * 1024;
+    public const int MaxPromptLength = GenerationLimits.MaxPromptLength;
+    public const int MaxLayeringPromptLength = GenerationLimits.MaxLayeringPromptLength;
+    public const int MaxUserIdLength = GenerationLimits.MaxUserIdLength;
+    public const int MaxImageRefsForImage = GenerationLimits.MaxImageRefs;
+    public const int MaxImageRefsForImageEdit = GenerationLimits.MaxImageRefsForImageEdit;
+    public const int MaxKeyframes = GenerationLimits.MaxKeyframes;
+    public const long MaxImageBytes = GenerationLimits.MaxImageBytes;
+    public const long MaxVideoBytes = GenerationLimits.MaxVideoBytes;
 
     private static readonly AspectRatio[] ImageRatios =
     [
@@ -38,7 +38,7 @@ internal static class GenerationRequestValidator
         var errors = new List<LumaValidationError>(0);
         var type = request.Type ?? GenerationType.Image;
         var model = request.Model ?? GenerationModel.Uni1;
-        var isVideoType = type == GenerationType.Video || type == GenerationType.VideoEdit || type == GenerationType.VideoReframe;
+        var isVideoType = type.IsVideo;
         var isImageType = type == GenerationType.Image || type == GenerationType.ImageEdit || type == GenerationType.Layering;
 
         CheckPrompt(request.Prompt, type, errors);

@@ -43,6 +43,9 @@ public readonly struct GenerationType : IEquatable<GenerationType>, IExtensibleE
     /// <summary>Every value this version of the SDK knows.</summary>
     public static IReadOnlyList<GenerationType> KnownValues { get; } = [Image, ImageEdit, Video, VideoEdit, VideoReframe, Layering];
 
+    /// <summary>Whether this is one of the video types (<c>video</c>, <c>video_edit</c>, <c>video_reframe</c>), made by ray-3.2.</summary>
+    public bool IsVideo => this == Video || this == VideoEdit || this == VideoReframe;
+
     /// <summary>The wire string.</summary>
     public string Value => _value ?? string.Empty;
 

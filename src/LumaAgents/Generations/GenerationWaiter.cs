@@ -189,7 +189,7 @@ internal sealed class GenerationWaiter
             : interval;
         if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(perCall), $"WaitOptions.Timeout must be positive or Timeout.InfiniteTimeSpan; it is {timeout}.");
+            throw new LumaValidationException([new LumaValidationError("WaitOptions.Timeout", $"must be positive or Timeout.InfiniteTimeSpan; it is {timeout}")], "The wait options");
         }
 
         return (initial, interval, timeout);
@@ -203,7 +203,7 @@ internal sealed class GenerationWaiter
         }
 
         var type = known.Type;
-        if (type == GenerationType.Video || type == GenerationType.VideoEdit || type == GenerationType.VideoReframe || known.Model == GenerationModel.Ray32)
+        if (type.IsVideo || known.Model == GenerationModel.Ray32)
         {
             return Options.VideoWait;
         }

@@ -73,7 +73,7 @@ public class GenerationsClient
             var errors = GenerationRequestValidator.Validate(request);
             if (errors.Count > 0)
             {
-                throw new LumaValidationException(errors);
+                throw new LumaValidationException(errors, "The generation request");
             }
         }
 
@@ -84,7 +84,7 @@ public class GenerationsClient
     /// <summary>Reads a generation (<c>GET /generations/{id}</c>). Each read mints fresh output URLs.</summary>
     /// <param name="generationId">The id from <see cref="CreateAsync(GenerationRequest, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ArgumentException">The id is empty or not an id; nothing was sent.</exception>
+    /// <exception cref="LumaValidationException">The id is empty or not an id; nothing was sent.</exception>
     /// <exception cref="LumaNotFoundException">No such generation for this account.</exception>
     public virtual Task<Generation> GetAsync(string generationId, CancellationToken cancellationToken = default)
         => GetAsync(generationId, null, cancellationToken);
@@ -108,7 +108,7 @@ public class GenerationsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual Task<LumaResponse<Generation>> GetWithResponseAsync(string generationId, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
-        var segment = GenerationIds.ToPathSegment(generationId, nameof(generationId));
+        var segment = ResourceIds.ToPathSegment(generationId, "generation_id");
         return _pipeline.SendAsync(HttpMethod.Get, new Uri(_pipeline.Settings.BaseUrl, "generations/" + segment), content: null, LumaJsonContext.Default.Generation, isCreate: false, requestOptions, cancellationToken);
     }
 
@@ -132,7 +132,7 @@ public class GenerationsClient
             throw new ArgumentNullException(nameof(generation));
         }
 
-        GenerationIds.ToPathSegment(generation.Id, nameof(generation));
+        ResourceIds.ToPathSegment(generation.Id, "generation.id");
         return _waiter.WaitAsync(generation.Id, generation, waitOptions, progress, cancellationToken);
     }
 
@@ -150,7 +150,7 @@ public class GenerationsClient
     public virtual Task<Generation> WaitForCompletionAsync(
         string generationId, WaitOptions? waitOptions = null, IProgress<Generation>? progress = null, CancellationToken cancellationToken = default)
     {
-        GenerationIds.ToPathSegment(generationId, nameof(generationId));
+        ResourceIds.ToPathSegment(generationId, "generation_id");
         return _waiter.WaitAsync(generationId, known: null, waitOptions, progress, cancellationToken);
     }
 

@@ -79,10 +79,12 @@ public sealed class GenerationsClientTests
         var handler = new StubHandler(HttpStatusCode.OK, Samples.Completed);
         using var client = TestClients.WithHandler(handler);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Generations.GetAsync(id));
+        var error = await Assert.ThrowsAsync<LumaValidationException>(() => client.Generations.GetAsync(id));
 
-        Assert.Equal("generationId", error.ParamName);
-        Assert.Contains("not a generation id", error.Message);
+        Assert.Equal("generation_id", Assert.Single(error.Errors).Path);
+        Assert.StartsWith("The id has 1 problem: generation_id: ", error.Message);
+        Assert.EndsWith(".", error.Message);
+        Assert.DoesNotContain(":.", error.Message);
         Assert.Empty(handler.Calls);
     }
 

@@ -158,7 +158,8 @@ public sealed class RequestValidationTests
     {
         var error = new LumaValidationException([new("prompt", "is required"), new("video.loop", "is only available for type video")]);
 
-        Assert.IsAssignableFrom<ArgumentException>(error);
+        Assert.IsAssignableFrom<LumaException>(error);
+        Assert.DoesNotContain("(Parameter", error.Message);
         Assert.Equal(2, error.Errors.Count);
         Assert.Contains("2 problems", error.Message);
         Assert.Contains("prompt: is required", error.Message);

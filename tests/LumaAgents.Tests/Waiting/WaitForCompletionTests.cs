@@ -275,8 +275,8 @@ public sealed class WaitForCompletionTests
         await using var sim = await StartAsync(time);
 
         await Assert.ThrowsAsync<ArgumentNullException>(() => sim.Client.Generations.WaitForCompletionAsync((Generation)null!));
-        await Assert.ThrowsAsync<ArgumentException>(() => sim.Client.Generations.WaitForCompletionAsync(".."));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => sim.Client.Generations.WaitForCompletionAsync(
+        await Assert.ThrowsAsync<LumaValidationException>(() => sim.Client.Generations.WaitForCompletionAsync(".."));
+        await Assert.ThrowsAsync<LumaValidationException>(() => sim.Client.Generations.WaitForCompletionAsync(
             new Generation { Id = "abc", State = GenerationState.Queued }, new WaitOptions { Timeout = TimeSpan.Zero }));
     }
 
