@@ -26,6 +26,14 @@ namespace LumaAgents.Testing;
 /// </example>
 public sealed class FakeLumaServer : IAsyncDisposable
 {
+    /// <summary>
+    /// The response header on every generation the simulator returns (create and get) that says in how many seconds,
+    /// on the server's clock, the generation will be terminal (<c>0</c> once it is; absent when it never will be). The real
+    /// API sends no such header; a client that sees it (the <c>luma</c> CLI) can wait for the simulator's timing
+    /// instead of the real API's 20-second first-poll delay.
+    /// </summary>
+    public const string ReadyInHeader = "X-Luma-Simulator-Ready-In";
+
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(5);
 
     private readonly WebApplication _app;
@@ -64,7 +72,7 @@ public sealed class FakeLumaServer : IAsyncDisposable
     /// <summary>The faults scripted for the next requests.</summary>
     public FakeFaultQueue Faults => _api.Faults;
 
-    /// <summary>Starts a server on <c>127.0.0.1</c> with a free port.</summary>
+    /// <summary>Starts a server on <c>127.0.0.1</c>, on <see cref="FakeLumaServerOptions.Port"/> (a free port by default).</summary>
     /// <param name="options">How it behaves; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
@@ -84,7 +92,7 @@ public sealed class FakeLumaServer : IAsyncDisposable
         });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.AddServerHeader = false;
 
             // The simulator enforces MaxBodyBytes itself, with the API's 413 body rather than Kestrel's.
@@ -201,6 +209,8 @@ public sealed class FakeLumaServer : IAsyncDisposable
             throw new ArgumentException("ApiKeys needs at least one key, and no key may be empty.", nameof(options));
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueuedFor, TimeSpan.Zero, nameof(options.QueuedFor));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ProcessingFor, TimeSpan.Zero, nameof(options.ProcessingFor));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.OutputUrlLifetime, TimeSpan.Zero, nameof(options.OutputUrlLifetime));

@@ -18,6 +18,9 @@ public sealed class FakeLumaServerOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The port on <c>127.0.0.1</c> to listen on; 0 (the default) picks a free one (see <see cref="FakeLumaServer.BaseUrl"/>).</summary>
+    public int Port { get; set; }
+
     /// <summary>The API keys the server accepts; the first is <see cref="FakeLumaServer.ApiKey"/>. Default: <see cref="DefaultApiKey"/>.</summary>
     public IReadOnlyCollection<string> ApiKeys { get; set; } = [DefaultApiKey];
 

@@ -310,6 +310,8 @@ internal sealed partial class FakeLumaApi
             }
         }
 
+        headers ??= [];
+        AddReadyIn(headers, generation, _time.GetUtcNow());
         return SimulatedResponse.Json(201, JsonBodies.Generation(generation, generation.InitialState, mintUrl: null), headers);
     }
 
@@ -321,7 +323,19 @@ internal sealed partial class FakeLumaApi
         }
 
         string extension = generation.IsVideo ? _videoFile.Extension : _imageFile.Extension;
-        return SimulatedResponse.Json(200, JsonBodies.Generation(generation, generation.StateAt(now), index => _urls.Mint(Origin, generation.Id, index, extension, now)));
+        List<KeyValuePair<string, string>> headers = [];
+        AddReadyIn(headers, generation, now);
+        return SimulatedResponse.Json(200, JsonBodies.Generation(generation, generation.StateAt(now), index => _urls.Mint(Origin, generation.Id, index, extension, now)), headers);
+    }
+
+    /// <summary>Tells a client that knows the simulator when the job will be done, so it need not wait the real API's delays.</summary>
+    private static void AddReadyIn(List<KeyValuePair<string, string>> headers, StoredGeneration generation, DateTimeOffset now)
+    {
+        if (generation.FinishedAt is { } finished)
+        {
+            double seconds = Math.Max(0, (finished - now).TotalSeconds);
+            headers.Add(new(FakeLumaServer.ReadyInHeader, seconds.ToString("0.###", CultureInfo.InvariantCulture)));
+        }
     }
 
     private SimulatedResponse HandleDownload(HttpRequest request, Route route, string requestId, DateTimeOffset now)

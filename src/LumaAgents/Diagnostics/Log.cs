@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Held a create for {WaitedMs:0} ms until the requests-per-minute window had room")]
     public static partial void ThrottledCreate(ILogger logger, double waitedMs);
 
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Holding a create for {WaitMs:0} ms until the requests-per-minute window has room (-1: until a create in flight is answered)")]
+    public static partial void HoldingCreate(ILogger logger, double waitMs);
+
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "A create failed with an unknown outcome (request id {RequestId}); the generation may exist and was not retried to avoid a duplicate")]
     public static partial void UncertainCreate(ILogger logger, string? requestId);
 

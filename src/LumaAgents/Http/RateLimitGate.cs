@@ -40,9 +40,12 @@ internal sealed class RateLimitGate
 
     /// <summary>Waits until a create may be sent, then reserves its slot. Release with <see cref="Complete"/>.</summary>
     /// <returns>How long it waited (zero when it did not).</returns>
-    public async Task<TimeSpan> AcquireAsync(CancellationToken cancellationToken)
+    /// <param name="onHold">Told once, before the first wait, how long it will be (null: until a create in flight is answered).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task<TimeSpan> AcquireAsync(Action<TimeSpan?>? onHold, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        var told = false;
         while (true)
         {
             TimeSpan? wait;
@@ -57,6 +60,12 @@ internal sealed class RateLimitGate
                 }
 
                 changed = _changed.Task;
+            }
+
+            if (!told)
+            {
+                told = true;
+                onHold?.Invoke(wait);
             }
 
             // Wake when the window frees a slot or when a create completes, whichever comes first.

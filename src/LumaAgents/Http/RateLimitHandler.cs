@@ -25,7 +25,8 @@ internal sealed class RateLimitHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> SendCreateAsync(RateLimitGate gate, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var waited = await gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var waited = await gate.AcquireAsync(
+            wait => Diagnostics.Log.HoldingCreate(_components.Logger, wait is { } due ? due.TotalMilliseconds : -1), cancellationToken).ConfigureAwait(false);
         if (waited > TimeSpan.Zero)
         {
             Diagnostics.Log.ThrottledCreate(_components.Logger, waited.TotalMilliseconds);

@@ -13,11 +13,11 @@ public sealed class RateLimitGateTests
 
         for (var i = 0; i < 100; i++)
         {
-            await gate.AcquireAsync(CancellationToken.None);
+            await gate.AcquireAsync(null, CancellationToken.None);
             gate.Complete(201, info with { Limit = 1000 });
         }
 
-        await gate.AcquireAsync(CancellationToken.None);
+        await gate.AcquireAsync(null, CancellationToken.None);
         gate.Complete(201, info);
 
         Assert.Equal(3, gate.TrackedCreates);
@@ -31,7 +31,7 @@ public sealed class RateLimitGateTests
 
         for (var i = 0; i < 100; i++)
         {
-            Assert.Equal(TimeSpan.Zero, await gate.AcquireAsync(CancellationToken.None));
+            Assert.Equal(TimeSpan.Zero, await gate.AcquireAsync(null, CancellationToken.None));
             gate.Complete(201, null);
         }
 
