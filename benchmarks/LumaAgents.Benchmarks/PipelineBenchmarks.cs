@@ -35,7 +35,7 @@ public class PipelineBenchmarks
 
         // What `new LumaClient(options)` builds, with the in-memory handler where the shared SocketsHttpHandler would be.
         var settings = LumaClientSettings.Resolve(new LumaClientOptions { ApiKey = apiKey, BaseUrl = baseUrl }, _ => null);
-        _sdkOwnTransport = new LumaClient(new LumaClientComponents(settings), components => HttpPipelineBuilder.Build(components, _handler), downloadTransport: null);
+        _sdkOwnTransport = new LumaClient(settings, _handler, downloadTransport: null);
         _handWritten = new HandWrittenLumaClient(_http, baseUrl, apiKey);
 
         BenchmarkChecks.SameGeneration(GetWithSdk().GetAwaiter().GetResult(), GetHandWritten().GetAwaiter().GetResult(), "GET");

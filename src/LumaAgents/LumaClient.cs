@@ -11,8 +11,8 @@ namespace LumaAgents;
 /// </example>
 public class LumaClient : IDisposable
 {
-    private readonly LumaPipeline _pipeline;
-    private readonly HttpMessageInvoker _downloads;
+    private readonly LumaPipeline? _pipeline;
+    private readonly HttpMessageInvoker? _downloads;
 
     /// <summary>A client configured from <c>LUMA_AGENTS_API_KEY</c> and <c>LUMA_BASE_URL</c>.</summary>
     /// <exception cref="LumaConfigurationException">No API key is set, or the base URL is not usable.</exception>
@@ -49,19 +49,32 @@ public class LumaClient : IDisposable
     {
     }
 
+    /// <summary>
+    /// For mocking frameworks and test doubles: a client with no connection and default options, which reads no
+    /// environment. Its <see cref="Generations"/> is the one given (or override the property); any call of a client
+    /// without one throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    /// <param name="generations">What <see cref="Generations"/> returns, or null for a client that is not connected.</param>
+    /// <example><c>new Mock&lt;LumaClient&gt;(generationsMock.Object)</c>, or <c>class FakeLuma() : LumaClient(new FakeGenerations())</c>.</example>
+    protected LumaClient(GenerationsClient? generations)
+    {
+        Options = new LumaClientOptions();
+        Options.Freeze();
+        Generations = generations ?? GenerationsClient.Unconnected();
+    }
+
     internal LumaClient(LumaClientOptions options, HttpClient? httpClient, Func<string, string?> environment, HttpMessageHandler? downloadTransport = null)
-        : this(CreateComponents(options, environment), components => HttpPipelineBuilder.Build(
-            components, httpClient is null ? SharedTransport.ApiHandler : new HttpClientTransport(httpClient)), downloadTransport)
+        : this(Resolve(options, environment), httpClient is null ? SharedTransport.ApiHandler : new HttpClientTransport(httpClient), downloadTransport)
     {
     }
 
-    /// <summary>The one place a client is assembled: from its components and the handler chain to send through.</summary>
-    internal LumaClient(LumaClientComponents components, Func<LumaClientComponents, HttpMessageHandler> pipeline, HttpMessageHandler? downloadTransport)
+    /// <summary>The one place a client is assembled: from its settings and the handler chain each attempt goes through.</summary>
+    internal LumaClient(LumaClientSettings settings, HttpMessageHandler transport, HttpMessageHandler? downloadTransport)
     {
-        Options = components.Options;
-        _pipeline = new LumaPipeline(components, new HttpMessageInvoker(pipeline(components), disposeHandler: false), ownsInvoker: true);
+        Options = settings.Options;
+        _pipeline = new LumaPipeline(settings, new HttpMessageInvoker(transport, disposeHandler: false), ownsInvoker: true);
         _downloads = new HttpMessageInvoker(downloadTransport ?? SharedTransport.DownloadHandler, disposeHandler: false);
-        Generations = new GenerationsClient(_pipeline, _downloads);
+        Generations = new GenerationsClient(_pipeline, new StorageClient(_downloads, _pipeline));
     }
 
     /// <summary>Generations: create, read, wait for and download.</summary>
@@ -71,12 +84,19 @@ public class LumaClient : IDisposable
     public LumaClientOptions Options { get; }
 
     /// <summary>The requests-per-minute window as last reported by the server, or null before any create.</summary>
-    public virtual RateLimitInfo? RateLimit => _pipeline.LastRateLimit;
+    public virtual RateLimitInfo? RateLimit => _pipeline?.LastRateLimit;
 
     /// <summary>The base URL in use, after environment fallbacks.</summary>
-    public Uri BaseUrl => _pipeline.Settings.BaseUrl;
+    public Uri BaseUrl => _pipeline?.Settings.BaseUrl ?? LumaClientOptions.DefaultBaseUrl;
 
-    /// <inheritdoc/>
+    /// <summary>The pipeline of a connected client (for the SDK's own clients and tests).</summary>
+    internal LumaPipeline? Pipeline => _pipeline;
+
+    /// <summary>
+    /// Stops the client: every call, backoff, wait and download in flight ends at once (with
+    /// <see cref="ObjectDisposedException"/>), and no request is sent afterwards. A caller's <see cref="HttpClient"/> is
+    /// left alone.
+    /// </summary>
     public void Dispose()
     {
         Dispose(true);
@@ -89,12 +109,12 @@ public class LumaClient : IDisposable
     {
         if (disposing)
         {
-            _pipeline.Dispose();
-            _downloads.Dispose();
+            _pipeline?.Dispose();
+            _downloads?.Dispose();
         }
     }
 
-    private static LumaClientComponents CreateComponents(LumaClientOptions options, Func<string, string?> environment)
+    private static LumaClientSettings Resolve(LumaClientOptions options, Func<string, string?> environment)
     {
         if (options is null)
         {
@@ -103,6 +123,6 @@ public class LumaClient : IDisposable
 
         var settings = LumaClientSettings.Resolve(options, environment);
         options.Freeze();
-        return new LumaClientComponents(settings);
+        return settings;
     }
 }

@@ -13,6 +13,18 @@ public sealed class LumaClientOptions
     /// <summary>The environment variable the base URL is read from when <see cref="BaseUrl"/> is unset.</summary>
     public const string BaseUrlEnvironmentVariable = "LUMA_BASE_URL";
 
+    /// <summary>
+    /// The environment variable of extra headers sent on every API request when <see cref="CustomHeaders"/> is empty:
+    /// newline-separated <c>Name: value</c> lines, as the official SDKs read it.
+    /// </summary>
+    public const string CustomHeadersEnvironmentVariable = "LUMA_CUSTOM_HEADERS";
+
+    /// <summary>
+    /// The environment variable of the stderr log level when <see cref="StderrLogLevel"/> is unset:
+    /// <c>off</c>, <c>error</c>, <c>warn</c>, <c>info</c> or <c>debug</c>, as the official SDKs read it.
+    /// </summary>
+    public const string LogEnvironmentVariable = "LUMA_LOG";
+
     /// <summary>The production API: <c>https://agents.lumalabs.ai/v1/</c>.</summary>
     public static Uri DefaultBaseUrl { get; } = new("https://agents.lumalabs.ai/v1/");
 
@@ -28,6 +40,9 @@ public sealed class LumaClientOptions
     private WaitOptions _videoWait = new() { InitialDelay = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMinutes(10) };
     private int? _maxConcurrentJobs;
     private Microsoft.Extensions.Logging.ILoggerFactory? _loggerFactory;
+    private Microsoft.Extensions.Logging.LogLevel? _stderrLogLevel;
+    private ILumaCoordinator? _coordinator;
+    private TimeSpan? _downloadTimeout;
 
     /// <summary>The API key (<c>luma-api-…</c>); when null or blank, <c>LUMA_AGENTS_API_KEY</c> is used.</summary>
     public string? ApiKey { get => _apiKey; set => Set(ref _apiKey, value); }
@@ -83,6 +98,32 @@ public sealed class LumaClientOptions
     /// nothing; with dependency injection the host's logger factory is used.
     /// </summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get => _loggerFactory; set => Set(ref _loggerFactory, value); }
+
+    /// <summary>
+    /// When no <see cref="LoggerFactory"/> is set: the SDK's own log lines at this level and above go to standard error
+    /// (redacted as always). Null (the default) reads <c>LUMA_LOG</c>; unset there too, nothing is logged.
+    /// <see cref="Microsoft.Extensions.Logging.LogLevel.None"/> turns it off.
+    /// </summary>
+    public Microsoft.Extensions.Logging.LogLevel? StderrLogLevel { get => _stderrLogLevel; set => Set(ref _stderrLogLevel, value); }
+
+    /// <summary>
+    /// Headers sent on every API request (never on downloads or uploads to storage), for example a proxy's routing
+    /// header. <c>Authorization</c>, <c>User-Agent</c> and <c>X-Request-Id</c> cannot be set here. When empty, the
+    /// headers come from <c>LUMA_CUSTOM_HEADERS</c>. Copied when the client is built.
+    /// </summary>
+    public IDictionary<string, string> CustomHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Shares the account's limits (the create window, job slots) with other clients, processes or machines, for
+    /// example <c>LumaAgents.Redis.RedisCoordinator</c>. Null (the default) keeps them inside this client.
+    /// </summary>
+    public ILumaCoordinator? Coordinator { get => _coordinator; set => Set(ref _coordinator, value); }
+
+    /// <summary>
+    /// A time limit for one whole output download (default none). Independently, a download whose body delivers no
+    /// bytes for <see cref="Timeout"/> fails: a stalled connection never hangs a download.
+    /// </summary>
+    public TimeSpan? DownloadTimeout { get => _downloadTimeout; set => Set(ref _downloadTimeout, value); }
 
     internal bool IsFrozen { get; private set; }
 

@@ -105,25 +105,17 @@ public static class LumaAgentsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<LumaClientOptions>>(new LumaClientOptionsValidator(name, settingsPath));
         options.ValidateOnStart();
 
-        services.AddKeyedSingleton(name, (provider, _) =>
+        // The SDK adds no handlers of its own: its attempt loop sits above the chain, so every handler added to the
+        // returned builder runs once per attempt, retries included.
+        var http = services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(SharedTransport.CreateApiHandler);
+
+        LumaClient Create(IServiceProvider provider)
         {
             var resolved = provider.GetRequiredService<IOptionsMonitor<LumaClientOptions>>().Get(name);
             var settings = LumaClientSettings.Resolve(resolved, Environment.GetEnvironmentVariable);
             resolved.Freeze();
-            return new LumaClientComponents(settings);
-        });
-
-        var http = services.AddHttpClient(name)
-            .ConfigurePrimaryHttpMessageHandler(SharedTransport.CreateApiHandler)
-            .AddHttpMessageHandler(provider => new RetryHandler(provider.GetRequiredKeyedService<LumaClientComponents>(name)))
-            .AddHttpMessageHandler(provider => new RateLimitHandler(provider.GetRequiredKeyedService<LumaClientComponents>(name)))
-            .AddHttpMessageHandler(provider => new AttemptHandler(provider.GetRequiredKeyedService<LumaClientComponents>(name)));
-
-        LumaClient Create(IServiceProvider provider)
-        {
-            var components = provider.GetRequiredKeyedService<LumaClientComponents>(name);
             var handlers = provider.GetRequiredService<IHttpMessageHandlerFactory>();
-            return new LumaClient(components, _ => new FactoryHandler(handlers, name), downloadTransport: null);
+            return new LumaClient(settings, new FactoryHandler(handlers, name), downloadTransport: null);
         }
 
         if (serviceKey is null)

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "{Method} {Path} failed without a response after {ElapsedMs:0.0} ms (request id {RequestId}): {Reason}")]
     public static partial void AttemptFailed(ILogger logger, string method, string path, double elapsedMs, string? requestId, string reason);
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Ignored implausible headers of the response to {Method} {Path}: {Ignored}")]
+    public static partial void IgnoredHeaders(ILogger logger, string method, string path, string ignored);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Retrying {Method} {Path} in {DelayMs:0} ms after {Outcome} (retry {Retry} of {MaxRetries})")]
     public static partial void Retrying(ILogger logger, string method, string path, double delayMs, string outcome, int retry, int maxRetries);
 

@@ -12,8 +12,13 @@ internal static class LoggedHeaders
         "Retry-After", "retry-after-ms", "x-should-retry",
     ];
 
-    public static string Describe(HttpResponseHeaders headers)
+    public static string Describe(HttpResponseHeaders? headers)
     {
+        if (headers is null)
+        {
+            return "no headers kept";
+        }
+
         var text = new StringBuilder();
         foreach (var name in Allowed)
         {

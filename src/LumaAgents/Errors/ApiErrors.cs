@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace LumaAgents;
@@ -10,10 +9,15 @@ internal static class ApiErrors
     /// <summary>How much of an error body is kept: enough for any real detail, bounded for a proxy's HTML page.</summary>
     public const int MaxBodyChars = 4096;
 
-    public static LumaApiException FromResponse(HttpStatusCode status, HttpResponseHeaders headers, string? body, DateTimeOffset now)
+    /// <param name="facts">The response's headers, read once.</param>
+    /// <param name="body">The body, as read under <see cref="ErrorBodies.MaxBytes"/>.</param>
+    /// <param name="detail">Its <c>detail</c>, from <see cref="ReadDetail"/>.</param>
+    /// <param name="operation">The call, for the hint of a 404.</param>
+    /// <param name="baseUrl">The base URL in use, for the hint of a 404.</param>
+    public static LumaApiException FromResponse(ResponseFacts facts, string? body, string? detail, ApiOperation operation, Uri baseUrl)
     {
-        var detail = ReadDetail(body);
-        LumaApiException error = (int)status switch
+        var status = (HttpStatusCode)facts.Status;
+        LumaApiException error = facts.Status switch
         {
             400 => new LumaBadRequestException(detail),
             401 => new LumaAuthenticationException(detail),
@@ -28,12 +32,12 @@ internal static class ApiErrors
             _ => new LumaApiException(status, detail),
         };
 
-        error.SetResponseFacts(
-            requestId: HeaderValues.First(headers, "X-Request-Id"),
-            apiVersion: HeaderValues.First(headers, "X-API-Version"),
-            rateLimit: RateLimitInfo.FromHeaders(headers),
-            retryAfter: RetryAfterHeader.Read(headers, now) is { } hint && hint > TimeSpan.Zero ? hint : null,
-            responseBody: Truncate(body));
+        if (facts.Status == 404)
+        {
+            error.SetHint(operation.NotFoundHint(baseUrl));
+        }
+
+        error.SetResponseFacts(facts.RequestId, facts.ApiVersion, facts.RateLimit, facts.RetryAfter, Truncate(body));
         return error;
     }
 
@@ -59,7 +63,7 @@ internal static class ApiErrors
 
             return detail.ValueKind switch
             {
-                JsonValueKind.String => detail.GetString(),
+                JsonValueKind.String => Truncate(detail.GetString()),
                 JsonValueKind.Null or JsonValueKind.Undefined => null,
                 _ => Truncate(detail.GetRawText()),
             };

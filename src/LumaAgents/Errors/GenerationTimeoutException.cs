@@ -13,10 +13,21 @@ public sealed class GenerationTimeoutException : LumaException
     /// <param name="lastKnown">The last state read, if any read succeeded.</param>
     /// <param name="elapsed">How long the wait lasted.</param>
     public GenerationTimeoutException(string generationId, Generation? lastKnown, TimeSpan elapsed)
+        : this(generationId, lastKnown, elapsed, null)
+    {
+    }
+
+    /// <summary>Creates the exception with the error that ended the last poll.</summary>
+    /// <param name="generationId">The generation waited for.</param>
+    /// <param name="lastKnown">The last state read, if any read succeeded.</param>
+    /// <param name="elapsed">How long the wait lasted.</param>
+    /// <param name="innerException">What the last poll ran into (a server that kept failing, a long retry hint), or null.</param>
+    public GenerationTimeoutException(string generationId, Generation? lastKnown, TimeSpan elapsed, Exception? innerException)
         : base(
             $"Generation {generationId} was still {lastKnown?.State.Value ?? "unknown"} after waiting "
             + elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)
-            + " s. It keeps running on the server; wait again later with WaitForCompletionAsync(id), or raise WaitOptions.Timeout.")
+            + " s. It keeps running on the server; wait again later with WaitForCompletionAsync(id), or raise WaitOptions.Timeout.",
+            innerException)
     {
         GenerationId = generationId;
         LastKnown = lastKnown;

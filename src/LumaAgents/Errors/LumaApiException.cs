@@ -85,12 +85,17 @@ public class LumaApiException : LumaException
                 text.Append(' ').Append(MayExistAdvice);
             }
 
-            return text.ToString();
+            return WithAdvice(text.ToString());
         }
     }
 
     /// <summary>A sentence on what to do about this status, or null.</summary>
-    private protected virtual string? Hint => null;
+    private protected virtual string? Hint => _hint;
+
+    private string? _hint;
+
+    /// <summary>Sets the advice for this call (the SDK knows which call failed, the status alone does not).</summary>
+    internal void SetHint(string hint) => _hint = hint;
 
     private string ReasonPhrase => StatusCode switch
     {

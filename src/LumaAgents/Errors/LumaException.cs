@@ -26,8 +26,16 @@ public class LumaException : Exception
     /// </summary>
     public bool GenerationMayExist { get => _generationMayExist; init => _generationMayExist = value; }
 
+    private string? _advice;
+
     /// <inheritdoc/>
-    public override string Message => _generationMayExist ? base.Message + " " + MayExistAdvice : base.Message;
+    public override string Message => WithAdvice(_generationMayExist ? base.Message + " " + MayExistAdvice : base.Message);
+
+    /// <summary>Appends what the SDK knows to do about this failure in this call (set by the SDK, once).</summary>
+    internal void AddAdvice(string advice) => _advice = _advice is null ? advice : _advice + " " + advice;
+
+    /// <summary>The message followed by the call's advice, if any.</summary>
+    private protected string WithAdvice(string message) => _advice is null ? message : message + " " + _advice;
 
     /// <summary>What to do when a create's outcome is unknown.</summary>
     private protected string MayExistAdvice

@@ -2,7 +2,10 @@ using System.Net;
 
 namespace LumaAgents;
 
-/// <summary>404: the generation does not exist, belongs to another account, or the id is malformed.</summary>
+/// <summary>
+/// 404: the generation or file does not exist, belongs to another account, or the id is malformed; for a create, the
+/// base URL is wrong (the message says which).
+/// </summary>
 public sealed class LumaNotFoundException : LumaApiException
 {
     /// <summary>Creates the exception.</summary>
@@ -13,5 +16,5 @@ public sealed class LumaNotFoundException : LumaApiException
     {
     }
 
-    private protected override string? Hint => "Check the generation id; ids of other accounts are not found either";
+    private protected override string? Hint => base.Hint ?? "Check the id; ids of other accounts are not found either";
 }

@@ -18,4 +18,7 @@ public sealed class LumaTimeoutException : LumaException
 
     /// <summary>The limit that ran out.</summary>
     public TimeSpan Timeout { get; }
+
+    /// <summary>Which limit on the whole call ran out, or null for a single attempt's.</summary>
+    internal BudgetKind? Budget { get; init; }
 }

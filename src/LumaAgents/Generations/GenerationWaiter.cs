@@ -4,33 +4,45 @@ namespace LumaAgents;
 
 /// <summary>
 /// Polls one generation until it is terminal. All waiting goes through the client's <see cref="TimeProvider"/>, so
-/// a wait costs a timer between polls, not a thread, and tests run it in virtual time.
+/// a wait costs a timer between polls, not a thread, and tests run it in virtual time. The deadline holds under any
+/// server behaviour: each poll gets what is left of it as its budget (retries and backoffs included), and a server
+/// hint longer than what is left ends the wait at once instead of sleeping past it.
 /// </summary>
 internal sealed class GenerationWaiter
 {
-    private readonly GenerationsClient _generations;
-    private readonly LumaClientComponents _components;
+    /// <summary>A poll at the deadline may take this long to answer; a wait ends at most this much past its deadline.</summary>
+    internal static readonly TimeSpan PollGrace = TimeSpan.FromMilliseconds(500);
 
-    public GenerationWaiter(GenerationsClient generations, LumaClientComponents components)
+    private readonly LumaPipeline _pipeline;
+    private readonly Func<string, CallBudget, CancellationToken, Task<Generation>> _read;
+
+    /// <param name="pipeline">The client's clock, options, logger and lifetime.</param>
+    /// <param name="read">Reads the generation once, within a budget.</param>
+    public GenerationWaiter(LumaPipeline pipeline, Func<string, CallBudget, CancellationToken, Task<Generation>> read)
     {
-        _generations = generations;
-        _components = components;
+        _pipeline = pipeline;
+        _read = read;
     }
 
-    private LumaClientOptions Options => _components.Options;
+    private LumaClientOptions Options => _pipeline.Options;
 
-    private TimeProvider Time => _components.Time;
+    private TimeProvider Time => _pipeline.Time;
 
     public async Task<Generation> WaitAsync(string generationId, Generation? known, WaitOptions? waitOptions, IProgress<Generation>? progress, CancellationToken cancellationToken)
     {
+        _pipeline.Lifetime.ThrowIfDisposed();
+        var settings = Resolve(known, waitOptions);
         using var activity = Diagnostics.LumaTelemetry.Source.StartActivity(Diagnostics.LumaTelemetry.WaitActivity);
         activity?.SetTag("luma.generation.id", generationId);
         var started = Time.GetTimestamp();
         var polls = 0;
         string outcome = "cancelled";
+
+        // Dispose ends the wait like the caller's cancellation, as ObjectDisposedException.
+        using var stop = _pipeline.Lifetime.Link(cancellationToken);
         try
         {
-            var result = await WaitCoreAsync(generationId, known, waitOptions, progress, started, () => polls++, cancellationToken).ConfigureAwait(false);
+            var result = await WaitCoreAsync(generationId, known, waitOptions, settings, progress, started, () => polls++, stop.Token).ConfigureAwait(false);
             outcome = result.State.Value;
             return result;
         }
@@ -48,6 +60,10 @@ internal sealed class GenerationWaiter
         {
             outcome = "error";
             throw;
+        }
+        catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && _pipeline.Lifetime.IsDisposed)
+        {
+            throw _pipeline.Lifetime.Disposed(cancelled);
         }
         finally
         {
@@ -70,7 +86,14 @@ internal sealed class GenerationWaiter
     }
 
     private async Task<Generation> WaitCoreAsync(
-        string generationId, Generation? known, WaitOptions? waitOptions, IProgress<Generation>? progress, long started, Action countPoll, CancellationToken cancellationToken)
+        string generationId,
+        Generation? known,
+        WaitOptions? waitOptions,
+        (TimeSpan InitialDelay, TimeSpan PollInterval, TimeSpan Timeout) settings,
+        IProgress<Generation>? progress,
+        long started,
+        Action countPoll,
+        CancellationToken cancellationToken)
     {
         GenerationState? reported = null;
         Report(known);
@@ -80,23 +103,17 @@ internal sealed class GenerationWaiter
             return Finish(known);
         }
 
-        var settings = Resolve(known, waitOptions);
-        var deadline = settings.Timeout == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : settings.Timeout;
+        var deadline = CallBudget.Start(Time, settings.Timeout, BudgetKind.WaitDeadline);
         var next = FirstPollDelay(known, settings.InitialDelay);
         var last = known;
-        Diagnostics.Log.WaitStarted(_components.Logger, generationId, next.TotalMilliseconds, settings.PollInterval.TotalMilliseconds, settings.Timeout.TotalMilliseconds);
+        Diagnostics.Log.WaitStarted(_pipeline.Logger, generationId, next.TotalMilliseconds, settings.PollInterval.TotalMilliseconds, settings.Timeout.TotalMilliseconds);
 
         while (true)
         {
-            var elapsed = Time.GetElapsedTime(started);
-            if (deadline is { } limit && elapsed + next > limit)
+            if (deadline.Remaining(Time) is { } left && next > left)
             {
                 // Poll one last time at the deadline rather than giving up early.
-                next = limit - elapsed;
-                if (next < TimeSpan.Zero)
-                {
-                    throw new GenerationTimeoutException(generationId, last, elapsed);
-                }
+                next = left;
             }
 
             await Clock.Delay(Time, next, cancellationToken).ConfigureAwait(false);
@@ -105,20 +122,33 @@ internal sealed class GenerationWaiter
             try
             {
                 countPoll();
-                last = await _generations.GetAsync(generationId, cancellationToken).ConfigureAwait(false);
+
+                // What is left of the wait, and a little grace for the answer to a poll made at the deadline.
+                var budget = deadline.IsLimited ? CallBudget.Start(Time, deadline.Remaining(Time)!.Value + PollGrace, BudgetKind.WaitDeadline) : default;
+                last = await _read(generationId, budget, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LumaTimeoutException spent) when (spent.Budget == BudgetKind.WaitDeadline)
+            {
+                throw new GenerationTimeoutException(generationId, last, Time.GetElapsedTime(started), spent);
             }
             catch (LumaException ex) when (IsTransient(ex))
             {
-                Diagnostics.Log.PollFailed(_components.Logger, generationId, ex.GetType().Name);
-                // The pipeline already retried; the wait goes on, no sooner than the server asked.
-                if (ex is LumaApiException { RetryAfter: { } after } && after > next && after <= WaitOptions.MaxPollInterval)
+                Diagnostics.Log.PollFailed(_pipeline.Logger, generationId, ex.GetType().Name);
+
+                // The pipeline already retried; the wait goes on, no sooner than the server asked, but not past its end.
+                if (ex is LumaApiException { RetryAfter: { } after } && after > next)
                 {
-                    next = after;
+                    if (deadline.Remaining(Time) is { } remaining && after >= remaining)
+                    {
+                        throw new GenerationTimeoutException(generationId, last, Time.GetElapsedTime(started), ex);
+                    }
+
+                    next = after <= WaitOptions.MaxPollInterval ? after : WaitOptions.MaxPollInterval;
                 }
 
-                if (deadline is { } limit2 && Time.GetElapsedTime(started) >= limit2)
+                if (deadline.Remaining(Time) is { } gone && gone <= TimeSpan.Zero)
                 {
-                    throw new GenerationTimeoutException(generationId, last, Time.GetElapsedTime(started));
+                    throw new GenerationTimeoutException(generationId, last, Time.GetElapsedTime(started), ex);
                 }
 
                 continue;
@@ -134,16 +164,23 @@ internal sealed class GenerationWaiter
             {
                 // Learned the type from the first read: the defaults may differ from the ones guessed.
                 known = last;
-                settings = Resolve(last, waitOptions);
-                deadline = settings.Timeout == Timeout.InfiniteTimeSpan ? null : settings.Timeout;
-                next = FirstPollDelay(last, settings.InitialDelay);
-                if (next < settings.PollInterval)
+                var learned = Resolve(last, waitOptions);
+                next = FirstPollDelay(last, learned.InitialDelay);
+                if (next < learned.PollInterval)
                 {
-                    next = settings.PollInterval;
+                    next = learned.PollInterval;
                 }
+
+                if (learned.Timeout != settings.Timeout)
+                {
+                    // The deadline counts from the start of the wait, whichever defaults turned out to apply.
+                    deadline = CallBudget.Start(Time, learned.Timeout == Timeout.InfiniteTimeSpan ? null : learned.Timeout - Time.GetElapsedTime(started), BudgetKind.WaitDeadline);
+                }
+
+                settings = learned;
             }
 
-            if (deadline is { } limit3 && Time.GetElapsedTime(started) >= limit3)
+            if (deadline.Remaining(Time) is { } over && over <= TimeSpan.Zero)
             {
                 throw new GenerationTimeoutException(generationId, last, Time.GetElapsedTime(started));
             }
@@ -154,7 +191,7 @@ internal sealed class GenerationWaiter
             if (generation is not null && generation.State != reported)
             {
                 reported = generation.State;
-                Diagnostics.Log.StateChanged(_components.Logger, generation.Id, generation.State.Value);
+                Diagnostics.Log.StateChanged(_pipeline.Logger, generation.Id, generation.State.Value);
                 progress?.Report(generation);
             }
         }

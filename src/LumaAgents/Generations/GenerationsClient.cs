@@ -8,29 +8,28 @@ namespace LumaAgents;
 /// </summary>
 public class GenerationsClient
 {
-    private readonly LumaPipeline _pipeline;
-    private readonly GenerationWaiter _waiter;
-    private readonly OutputDownloader _downloader;
-    private readonly SemaphoreSlim? _jobSlots;
-    private readonly Uri _generationsUrl = null!;
+    private readonly LumaPipeline? _pipeline;
+    private readonly GenerationWaiter? _waiter;
+    private readonly OutputDownloader? _downloader;
+    private readonly Uri? _generationsUrl;
 
-    /// <summary>For mocking frameworks and test doubles: a client with no connection. Override what you use.</summary>
+    /// <summary>
+    /// For mocking frameworks and test doubles: a client with no connection. Override what you use; any other call
+    /// throws <see cref="InvalidOperationException"/>.
+    /// </summary>
     protected GenerationsClient()
     {
-        _pipeline = null!;
-        _waiter = null!;
-        _downloader = null!;
     }
 
-    internal GenerationsClient(LumaPipeline pipeline, HttpMessageInvoker downloads)
+    internal GenerationsClient(LumaPipeline pipeline, StorageClient storage)
     {
         _pipeline = pipeline;
-        var options = pipeline.Settings.Options;
-        _waiter = new GenerationWaiter(this, pipeline.Components);
-        _downloader = new OutputDownloader(downloads, this, pipeline.Components);
-        _jobSlots = options.MaxConcurrentJobs is { } slots ? new SemaphoreSlim(slots, slots) : null;
-        _generationsUrl = new Uri(pipeline.Settings.BaseUrl, "generations");
+        _generationsUrl = pipeline.Url("generations");
+        _waiter = new GenerationWaiter(pipeline, (id, budget, ct) => ReadAsync(id, null, budget, ct));
+        _downloader = new OutputDownloader(storage, pipeline, (id, ct) => ReadAsync(id, null, default, ct));
     }
+
+    private LumaPipeline Pipeline => _pipeline ?? throw NotConnected();
 
     /// <summary>
     /// Starts a generation (<c>POST /generations</c>). The generation comes back <c>queued</c>; wait for it with
@@ -68,7 +67,8 @@ public class GenerationsClient
             throw new ArgumentNullException(nameof(request));
         }
 
-        if (_pipeline.Settings.Options.ValidateRequests)
+        var pipeline = Pipeline;
+        if (pipeline.Options.ValidateRequests)
         {
             var errors = GenerationRequestValidator.Validate(request);
             if (errors.Count > 0)
@@ -77,8 +77,12 @@ public class GenerationsClient
             }
         }
 
-        var content = LumaPipeline.JsonContent(request, LumaJsonContext.Default.GenerationRequest);
-        return _pipeline.SendAsync(HttpMethod.Post, _generationsUrl, content, LumaJsonContext.Default.Generation, isCreate: true, requestOptions, cancellationToken);
+        var call = new ApiCall(ApiOperation.CreateGeneration, HttpMethod.Post, _generationsUrl!)
+        {
+            Content = LumaPipeline.JsonContent(request, LumaJsonContext.Default.GenerationRequest),
+            Options = requestOptions,
+        };
+        return pipeline.SendAsync(call, new JsonReader<Generation>(LumaJsonContext.Default.Generation), cancellationToken);
     }
 
     /// <summary>Reads a generation (<c>GET /generations/{id}</c>). Each read mints fresh output URLs.</summary>
@@ -107,10 +111,21 @@ public class GenerationsClient
     /// <param name="requestOptions">Timeouts, retries and headers for this call, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual Task<LumaResponse<Generation>> GetWithResponseAsync(string generationId, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        => ReadWithResponseAsync(generationId, requestOptions, default, cancellationToken);
+
+    /// <summary>One read: what GetAsync and every poll of a wait (within its budget) do.</summary>
+    private async Task<LumaResponse<Generation>> ReadWithResponseAsync(string generationId, RequestOptions? requestOptions, CallBudget budget, CancellationToken cancellationToken)
     {
+        var pipeline = Pipeline;
         var segment = ResourceIds.ToPathSegment(generationId, "generation_id");
-        return _pipeline.SendAsync(HttpMethod.Get, new Uri(_pipeline.Settings.BaseUrl, "generations/" + segment), content: null, LumaJsonContext.Default.Generation, isCreate: false, requestOptions, cancellationToken);
+        var call = new ApiCall(ApiOperation.GetGeneration, HttpMethod.Get, pipeline.Url("generations/" + segment)) { Options = requestOptions, Budget = budget };
+        var response = await pipeline.SendAsync(call, new JsonReader<Generation>(LumaJsonContext.Default.Generation), cancellationToken).ConfigureAwait(false);
+        await pipeline.Coordinator.ObserveGenerationAsync(response.Value.Id ?? generationId, response.Value.State, cancellationToken).ConfigureAwait(false);
+        return response;
     }
+
+    private async Task<Generation> ReadAsync(string generationId, RequestOptions? requestOptions, CallBudget budget, CancellationToken cancellationToken)
+        => (await ReadWithResponseAsync(generationId, requestOptions, budget, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>
     /// Waits until a generation is completed or failed, polling it: the first read no earlier than
@@ -133,7 +148,7 @@ public class GenerationsClient
         }
 
         ResourceIds.ToPathSegment(generation.Id, "generation.id");
-        return _waiter.WaitAsync(generation.Id, generation, waitOptions, progress, cancellationToken);
+        return Waiter.WaitAsync(generation.Id, generation, waitOptions, progress, cancellationToken);
     }
 
     /// <summary>
@@ -151,7 +166,7 @@ public class GenerationsClient
         string generationId, WaitOptions? waitOptions = null, IProgress<Generation>? progress = null, CancellationToken cancellationToken = default)
     {
         ResourceIds.ToPathSegment(generationId, "generation_id");
-        return _waiter.WaitAsync(generationId, known: null, waitOptions, progress, cancellationToken);
+        return Waiter.WaitAsync(generationId, known: null, waitOptions, progress, cancellationToken);
     }
 
     /// <summary>
@@ -171,19 +186,30 @@ public class GenerationsClient
             throw new ArgumentNullException(nameof(request));
         }
 
-        if (_jobSlots is not null)
+        var pipeline = Pipeline;
+        pipeline.Lifetime.ThrowIfDisposed();
+        IJobSlot slot;
+        using (var stop = pipeline.Lifetime.Link(cancellationToken))
         {
-            await _jobSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                slot = await pipeline.Coordinator.AcquireJobSlotAsync(stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException cancelled)
+            {
+                throw pipeline.Lifetime.Translate(cancelled, cancellationToken);
+            }
         }
 
         try
         {
             var created = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            await slot.BindAsync(created.Id).ConfigureAwait(false);
             return await WaitForCompletionAsync(created, waitOptions, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _jobSlots?.Release();
+            await slot.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -195,7 +221,7 @@ public class GenerationsClient
     /// <param name="outputIndex">Which output (0 for the first).</param>
     /// <param name="destination">Where the bytes go; not disposed.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
-    /// <exception cref="ArgumentException">The generation is not completed or has no such output.</exception>
+    /// <exception cref="LumaValidationException">The generation is not completed or has no such output; nothing was fetched.</exception>
     /// <exception cref="LumaDownloadException">The storage host refused or broke off the download.</exception>
     public virtual async Task DownloadAsync(Generation generation, int outputIndex, Stream destination, CancellationToken cancellationToken = default)
     {
@@ -211,10 +237,10 @@ public class GenerationsClient
 
         if (!destination.CanWrite)
         {
-            throw new ArgumentException("The destination stream is not writable.", nameof(destination));
+            throw new LumaValidationException([new LumaValidationError("destination", "the stream is not writable")], "The download");
         }
 
-        await _downloader.DownloadAsync(generation, outputIndex, destination, cancellationToken).ConfigureAwait(false);
+        await Downloader.DownloadAsync(generation, outputIndex, destination, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -227,5 +253,19 @@ public class GenerationsClient
     /// <param name="cancellationToken">Cancels the downloads; a partial file is removed.</param>
     /// <returns>The full paths of the saved files, in output order.</returns>
     public virtual Task<IReadOnlyList<string>> SaveOutputsAsync(Generation generation, string directory, CancellationToken cancellationToken = default)
-        => OutputFiles.SaveAsync(_downloader, generation, directory, cancellationToken);
+        => OutputFiles.SaveAsync(Downloader, generation, directory, cancellationToken);
+
+    private GenerationWaiter Waiter => _waiter ?? throw NotConnected();
+
+    private OutputDownloader Downloader => _downloader ?? throw NotConnected();
+
+    /// <summary>What a mock-constructed <see cref="LumaClient"/> hands out: every call says it is not connected.</summary>
+    internal static GenerationsClient Unconnected() => new UnconnectedGenerationsClient();
+
+    private static InvalidOperationException NotConnected()
+        => new("This GenerationsClient was made with the protected constructor, for mocking: it has no connection. Override the methods your test uses.");
+
+    private sealed class UnconnectedGenerationsClient : GenerationsClient
+    {
+    }
 }

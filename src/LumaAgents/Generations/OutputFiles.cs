@@ -17,11 +17,27 @@ internal static class OutputFiles
 
         if (string.IsNullOrWhiteSpace(directory))
         {
-            throw new ArgumentException("A directory to save the outputs in is required.", nameof(directory));
+            throw new LumaValidationException([new LumaValidationError("directory", "is required: name the folder to save the outputs in")], "The download");
         }
 
-        var folder = Path.GetFullPath(directory);
-        Directory.CreateDirectory(folder);
+        for (var index = 0; index < generation.Output.Count; index++)
+        {
+            // Every output is checked before the first byte is fetched, so a bad one cannot leave half a set behind.
+            OutputDownloader.OutputUrl(generation, index);
+        }
+
+        string folder;
+        try
+        {
+            folder = Path.GetFullPath(directory);
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new LumaDownloadException(
+                $"Could not save the outputs of generation {generation.Id}: the folder '{directory}' cannot be created ({ex.Message}).", generation.Id, 0, innerException: ex);
+        }
+
         var saved = new List<string>(generation.Output.Count);
         for (var index = 0; index < generation.Output.Count; index++)
         {
@@ -30,13 +46,21 @@ internal static class OutputFiles
             try
             {
                 string? contentType;
-                using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                using (var file = Create(partial, generation.Id, index))
                 {
                     contentType = await downloader.DownloadAsync(generation, index, file, cancellationToken).ConfigureAwait(false);
                 }
 
                 var extension = MediaTypes.ToExtension(contentType) ?? ExtensionFromUrl(generation.Output[index].Url) ?? ".bin";
-                saved.Add(MoveToFreeName(partial, folder, stem, extension));
+                try
+                {
+                    saved.Add(MoveToFreeName(partial, folder, stem, extension));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new LumaDownloadException(
+                        $"Downloaded output {index} of generation {generation.Id} but could not save it in {folder} ({ex.Message}).", generation.Id, index, innerException: ex);
+                }
             }
             finally
             {
@@ -48,6 +72,19 @@ internal static class OutputFiles
         }
 
         return saved;
+    }
+
+    private static FileStream Create(string partial, string generationId, int index)
+    {
+        try
+        {
+            return new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LumaDownloadException(
+                $"Could not save output {index} of generation {generationId}: cannot write in {Path.GetDirectoryName(partial)} ({ex.Message}).", generationId, index, innerException: ex);
+        }
     }
 
     /// <summary>Letters, digits, dash and underscore only: a server-sent id can never name a path.</summary>

@@ -13,7 +13,7 @@ internal static class SharedTransport
 
     /// <summary>
     /// For presigned output URLs: a pool of its own, so no API credential or handler ever touches them, and
-    /// redirects followed (storage hosts use them). Bodies are streamed as they are, not decompressed.
+    /// redirects left to <see cref="StorageClient"/> (which follows only http(s), never downgrading). Bodies are streamed as they are, not decompressed.
     /// </summary>
     public static HttpMessageHandler DownloadHandler => Downloads.Value;
 
@@ -26,12 +26,12 @@ internal static class SharedTransport
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             ConnectTimeout = TimeSpan.FromSeconds(15),
             AutomaticDecompression = System.Net.DecompressionMethods.None,
-            AllowAutoRedirect = true,
+            AllowAutoRedirect = false,
             UseCookies = false,
             MaxConnectionsPerServer = 64,
         };
 #else
-        return new HttpClientHandler { AllowAutoRedirect = true, UseCookies = false, MaxConnectionsPerServer = 64 };
+        return new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = 64 };
 #endif
     }
 

@@ -41,14 +41,50 @@ internal static class Clock
     public static bool TimedOut(CancellationTokenSource source, CancellationToken cancellationToken)
         => source.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
 
-    /// <summary>A source that cancels after <paramref name="delay"/> on <paramref name="time"/>.</summary>
-    private static CancellationTokenSource CancelAfter(TimeProvider time, TimeSpan delay)
+    /// <summary>A source that cancels after <paramref name="delay"/> on <paramref name="time"/>; disposing it disposes its timer.</summary>
+    internal static CancellationTokenSource CancelAfter(TimeProvider time, TimeSpan delay)
     {
-#if NET8_0_OR_GREATER
-        return new CancellationTokenSource(delay, time);
-#else
-        return time.CreateCancellationTokenSource(delay);
-#endif
+        if (ReferenceEquals(time, TimeProvider.System))
+        {
+            return new CancellationTokenSource(delay);
+        }
+
+        // Our own timer rather than the runtime's or Microsoft.Bcl.TimeProvider's: on netstandard2.0 theirs outlives
+        // the source until it fires, which leaks a timer per attempt and confuses a virtual clock's pending timers.
+        return new TimerSource(time, delay);
+    }
+
+    /// <summary>A source cancelled by a timer of its own clock, which it disposes with itself.</summary>
+    private sealed class TimerSource : CancellationTokenSource
+    {
+        private readonly ITimer _timer;
+
+        public TimerSource(TimeProvider time, TimeSpan delay)
+        {
+            _timer = time.CreateTimer(static s => ((TimerSource)s!).Fire(), this, delay, System.Threading.Timeout.InfiniteTimeSpan);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _timer.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Fire()
+        {
+            try
+            {
+                Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed as the timer fired.
+            }
+        }
     }
 
     /// <summary>A linked source that also owns (and disposes) the timer source driving it.</summary>

@@ -35,7 +35,7 @@ public sealed class GenerationsClientTests
             r.Headers.TryAddWithoutValidation("X-RateLimit-Remaining", "29");
             r.Headers.TryAddWithoutValidation("X-RateLimit-Reset", "1775649660");
         });
-        using var client = TestClients.WithHandler(handler);
+        using var client = TestClients.WithHandler(handler, o => o.TimeProvider = new LumaAgents.Testing.ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1775649600)));
 
         var response = await client.Generations.CreateWithResponseAsync(GenerationRequest.Image("a fox"));
 

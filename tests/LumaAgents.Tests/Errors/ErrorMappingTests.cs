@@ -162,11 +162,16 @@ public sealed class ErrorMappingTests
         Assert.False(new GenerationFailedException(new Generation { Id = "g" }).IsRetryable);
     }
 
+    /// <summary>The clock of these tests: the rate-limit headers below are plausible at this moment.</summary>
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1775649600);
+
     private static LumaClient ClientAnswering(HttpStatusCode status, string body, Action<HttpResponseMessage>? configure = null, string contentType = "application/json")
-        => TestClients.WithHandler(new StubHandler((_, _) =>
-        {
-            var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
-            configure?.Invoke(response);
-            return response;
-        }));
+        => TestClients.WithHandler(
+            new StubHandler((_, _) =>
+            {
+                var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+                configure?.Invoke(response);
+                return response;
+            }),
+            o => o.TimeProvider = new LumaAgents.Testing.ManualTimeProvider(Now));
 }

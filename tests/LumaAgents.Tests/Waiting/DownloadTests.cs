@@ -136,15 +136,16 @@ public sealed class DownloadTests : IDisposable
         var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
         using var destination = new MemoryStream();
 
-        var running = await Assert.ThrowsAsync<ArgumentException>(
+        var running = await Assert.ThrowsAsync<LumaValidationException>(
             () => sim.Client.Generations.DownloadAsync(done with { State = GenerationState.Processing }, 0, destination));
-        var failed = await Assert.ThrowsAsync<ArgumentException>(
+        var failed = await Assert.ThrowsAsync<LumaValidationException>(
             () => sim.Client.Generations.DownloadAsync(done with { State = GenerationState.Failed, FailureCode = FailureCode.ContentModerated }, 0, destination));
-        var index = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => sim.Client.Generations.DownloadAsync(done, 1, destination));
+        var index = await Assert.ThrowsAsync<LumaValidationException>(() => sim.Client.Generations.DownloadAsync(done, 1, destination));
 
         Assert.Contains("WaitForCompletionAsync", running.Message);
         Assert.Contains("content_moderated", failed.Message);
         Assert.Contains("has 1 output", index.Message);
+        Assert.Equal("output_index", Assert.Single(index.Errors).Path);
         Assert.DoesNotContain(sim.Server.Requests, r => r.RouteKind == RouteKind.Download);
     }
 }

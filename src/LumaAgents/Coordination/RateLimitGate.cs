@@ -18,13 +18,20 @@ internal sealed class RateLimitGate
     private readonly object _gate = new();
     private readonly Queue<DateTimeOffset> _accepted = new();
     private readonly TimeProvider _time;
+    private readonly Microsoft.Extensions.Logging.ILogger _logger;
+    private readonly Admission _immediate;
     private int? _limit;
     private bool _learned;
     private int _inFlight;
     private DateTimeOffset _blockedUntil;
     private TaskCompletionSource<bool> _changed = NewSignal();
 
-    public RateLimitGate(TimeProvider time) => _time = time;
+    public RateLimitGate(TimeProvider time, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        _time = time;
+        _logger = logger;
+        _immediate = new Admission(this, TimeSpan.Zero);
+    }
 
     /// <summary>How many accepted creates the window log holds (bounded by the limit).</summary>
     internal int TrackedCreates
@@ -38,11 +45,11 @@ internal sealed class RateLimitGate
         }
     }
 
-    /// <summary>Waits until a create may be sent, then reserves its slot. Release with <see cref="Complete"/>.</summary>
-    /// <returns>How long it waited (zero when it did not).</returns>
-    /// <param name="onHold">Told once, before the first wait, how long it will be (null: until a create in flight is answered).</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    public async Task<TimeSpan> AcquireAsync(Action<TimeSpan?>? onHold, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until a create may be sent, then reserves its slot; a hold longer than <paramref name="maxWait"/> throws
+    /// <see cref="LumaRateLimitException"/> at once instead. Release the slot with the admission's CompleteAsync.
+    /// </summary>
+    public async ValueTask<ICreateAdmission> AdmitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var told = false;
@@ -56,21 +63,39 @@ internal sealed class RateLimitGate
                 if (wait <= TimeSpan.Zero)
                 {
                     _inFlight++;
-                    return _time.GetElapsedTime(started);
+                    var waited = _time.GetElapsedTime(started);
+                    if (!told)
+                    {
+                        return _immediate;
+                    }
+
+                    Diagnostics.Log.ThrottledCreate(_logger, waited.TotalMilliseconds);
+                    return new Admission(this, waited);
                 }
 
                 changed = _changed.Task;
             }
 
+            if (wait is { } due && due > maxWait + Margin)
+            {
+                throw new LumaRateLimitException(
+                    "Rate limit exceeded: the requests-per-minute window is spent, and a slot frees only after the longest wait "
+                    + "allowed (RetryOptions.MaxServerDelay); this create was held back and not sent")
+                {
+                    Kind = RateLimitKind.RequestsPerMinute,
+                    RetryAfter = due,
+                };
+            }
+
             if (!told)
             {
                 told = true;
-                onHold?.Invoke(wait);
+                Diagnostics.Log.HoldingCreate(_logger, wait is { } hold ? hold.TotalMilliseconds : -1);
             }
 
             // Wake when the window frees a slot or when a create completes, whichever comes first.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var delay = wait is { } due ? Clock.Delay(_time, due, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
+            var delay = wait is { } until ? Clock.Delay(_time, until, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
             var first = await Task.WhenAny(delay, changed).ConfigureAwait(false);
             stop.Cancel();
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,9 +106,11 @@ internal sealed class RateLimitGate
         }
     }
 
-    /// <summary>Releases the reservation and learns from the response (null when the attempt got none).</summary>
-    public void Complete(int? status, RateLimitInfo? info)
+    /// <summary>Releases the reservation and learns from the response (status null when the attempt got none).</summary>
+    public void Complete(CreateOutcome outcome)
     {
+        var status = outcome.StatusCode;
+        var info = outcome.RateLimit;
         lock (_gate)
         {
             _inFlight--;
@@ -115,13 +142,29 @@ internal sealed class RateLimitGate
                 // first case the log already says when a slot frees; in the second, trust the server.
                 if (status == 429 || _limit is null || _accepted.Count < _limit)
                 {
-                    var until = reset + Margin;
-                    if (until > _blockedUntil)
-                    {
-                        _blockedUntil = until;
-                    }
+                    BlockUntil(reset + Margin, now);
                 }
             }
+
+            if (status == 429 && outcome.Kind == RateLimitKind.RequestsPerMinute && outcome.RetryAfter is { } after)
+            {
+                BlockUntil(now + after, now);
+            }
+        }
+    }
+
+    /// <summary>Never more than one window ahead, whatever a header said: no response can hold creates longer.</summary>
+    private void BlockUntil(DateTimeOffset until, DateTimeOffset now)
+    {
+        var latest = now + Window + Margin;
+        if (until > latest)
+        {
+            until = latest;
+        }
+
+        if (until > _blockedUntil)
+        {
+            _blockedUntil = until;
         }
     }
 
@@ -159,6 +202,26 @@ internal sealed class RateLimitGate
         while (_accepted.Count > 0 && _accepted.Peek() + Window + Margin <= now)
         {
             _accepted.Dequeue();
+        }
+    }
+
+    /// <summary>A reservation; shared by every admission granted without a hold, since it carries nothing else.</summary>
+    private sealed class Admission : ICreateAdmission
+    {
+        private readonly RateLimitGate _gate;
+
+        public Admission(RateLimitGate gate, TimeSpan waited)
+        {
+            _gate = gate;
+            Waited = waited;
+        }
+
+        public TimeSpan Waited { get; }
+
+        public ValueTask CompleteAsync(CreateOutcome outcome, CancellationToken cancellationToken = default)
+        {
+            _gate.Complete(outcome);
+            return default;
         }
     }
 }

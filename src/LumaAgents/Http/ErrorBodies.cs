@@ -1,0 +1,57 @@
+using System.Buffers;
+using System.Text;
+
+namespace LumaAgents;
+
+/// <summary>
+/// Reads the body of an error response under a cap: enough for any real <c>detail</c>, never a proxy's 50 MB error
+/// page. What lies past the cap is not read: disposing the response discards it (the connection drains a bounded
+/// amount or is closed), so memory stays flat however large the body is, on every attempt.
+/// </summary>
+internal static class ErrorBodies
+{
+    /// <summary>The most bytes of an error body that are read.</summary>
+    public const int MaxBytes = 64 * 1024;
+
+    public static async Task<string?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content is null)
+        {
+            return null;
+        }
+
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            return string.Empty;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes);
+        try
+        {
+#if NET5_0_OR_GREATER
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            // Where stream reads may ignore the token, disposing the response aborts a stalled read.
+            using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            var length = 0;
+            while (length < MaxBytes)
+            {
+                var read = await stream.ReadAsync(buffer, length, MaxBytes - length, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
