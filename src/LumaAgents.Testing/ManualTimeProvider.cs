@@ -190,6 +190,9 @@ public sealed class ManualTimeProvider : TimeProvider
                 idleChecks = 0;
             }
         }
+
+        // The task's own outcome, exceptions included: a failing call must fail the test that drives it.
+        await task;
     }
 
     private void Remove(ManualTimer timer)

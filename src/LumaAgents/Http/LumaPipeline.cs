@@ -231,7 +231,7 @@ internal sealed class LumaPipeline : IDisposable
 
                 // Our own errors other than an attempt timeout (a handler's validation, configuration), and a caller's
                 // HttpClient.Timeout, are final; the rest is the retry rules' decision.
-                var final = failure is OperationCanceledException || (failure is LumaException and not LumaTimeoutException);
+                var final = failure is OperationCanceledException || (failure is LumaException and not LumaTimeoutException) || !IsNetworkFailure(failure);
                 if (final || !RetryRules.ShouldRetry(answered?.Status, failureKind, answered?.ShouldRetry, answered?.RetryAfter, !idempotent, retries, maxRetries, retry))
                 {
                     throw Final(call, context, error, answered?.Status, failureKind);
@@ -386,7 +386,11 @@ internal sealed class LumaPipeline : IDisposable
                 $"{call.Method} {call.Url.AbsolutePath} was cancelled by the HTTP client's own timeout. Raise HttpClient.Timeout or set it to Timeout.InfiniteTimeSpan and use LumaClientOptions.Timeout.",
                 Options.Timeout,
                 failure),
-            _ => new LumaConnectionException(DescribeConnectionFailure(call, failure, context.Attempts), failure),
+            // Not the network: a handler of the chain threw (an IHttpClientFactory handler that is not registered, say).
+            _ => new LumaException(
+                $"{call.Method} {call.Url.AbsolutePath} failed in the HTTP handler chain, before the network: {failure.GetType().Name}: {failure.Message} "
+                + "Check the handlers added to the client (AddHttpMessageHandler needs the handler registered as a service).",
+                failure),
         };
 
         if (error.RequestId is null)
@@ -496,6 +500,10 @@ internal sealed class LumaPipeline : IDisposable
                 new KeyValuePair<string, object?>("http.response.status_code", facts?.Status));
         }
     }
+
+    /// <summary>Whether a failure without a response is the network's (or our attempt timeout), which retries can help.</summary>
+    private static bool IsNetworkFailure(Exception? failure)
+        => failure is null or LumaTimeoutException or HttpRequestException or IOException or SocketException or OperationCanceledException;
 
     private static void Tag(Activity activity, RequestContext context, string? requestId)
     {

@@ -83,8 +83,9 @@ internal sealed class ResponseFacts
         var limit = info.Limit;
         if (limit is <= 0)
         {
-            ignored = Append(ignored, "X-RateLimit-Limit " + limit);
-            limit = null;
+            // A window that admits nothing is no window the API has: none of its numbers can be trusted.
+            ignored = Append(ignored, "the whole window (X-RateLimit-Limit " + limit + ")");
+            return null;
         }
 
         var remaining = info.Remaining;

@@ -13,6 +13,14 @@ internal static class Clock
             cancellationToken.ThrowIfCancellationRequested();
             return Task.CompletedTask;
         }
+
+        // Timers count whole milliseconds: a fractional wait (a retry-after-ms of 1.5) rounds up, never down to a
+        // delay that completes at once and leaves a caller's loop spinning on a wait that is not over.
+        var remainder = delay.Ticks % TimeSpan.TicksPerMillisecond;
+        if (remainder != 0)
+        {
+            delay = TimeSpan.FromTicks(delay.Ticks - remainder + TimeSpan.TicksPerMillisecond);
+        }
 #if NET8_0_OR_GREATER
         return Task.Delay(delay, time, cancellationToken);
 #else
