@@ -6,13 +6,16 @@ namespace LumaAgents.Tests.Waiting;
 /// <summary>InlineProgress: every state change reaches the handler in order, before the wait returns or throws.</summary>
 public sealed class InlineProgressTests
 {
+    /// <summary>A simulator whose jobs are queued for 5 s and processing for 30 s, in virtual time.</summary>
+    private static Task<Simulated> StartAsync(ManualTimeProvider time) => Simulated.StartAsync(
+        server: o => { o.TimeProvider = time; o.QueuedFor = TimeSpan.FromSeconds(5); o.ProcessingFor = TimeSpan.FromSeconds(30); },
+        client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
+
     [Fact]
     public async Task A_failed_wait_reports_every_state_in_order_before_the_catch_runs()
     {
         var time = new ManualTimeProvider();
-        await using var sim = await Simulated.StartAsync(
-            server: o => { o.TimeProvider = time; o.QueuedFor = TimeSpan.FromSeconds(5); o.ProcessingFor = TimeSpan.FromSeconds(30); },
-            client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
+        await using var sim = await StartAsync(time);
         var events = new List<string>();
         var progress = new InlineProgress<Generation>(g => events.Add(g.State.Value));
 
@@ -33,9 +36,7 @@ public sealed class InlineProgressTests
     public async Task A_completed_wait_has_reported_completed_by_the_time_it_returns()
     {
         var time = new ManualTimeProvider();
-        await using var sim = await Simulated.StartAsync(
-            server: o => { o.TimeProvider = time; o.QueuedFor = TimeSpan.FromSeconds(5); o.ProcessingFor = TimeSpan.FromSeconds(30); },
-            client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
+        await using var sim = await StartAsync(time);
         var events = new List<string>();
 
         var done = await sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(
