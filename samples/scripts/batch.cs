@@ -1,6 +1,6 @@
 #!/usr/bin/env -S dotnet run
 // Generate an image for every line of a text file, a few at a time, and save them all:
-//   dotnet run samples/scripts/batch.cs -- [prompts.txt] [--parallel 2] [--out batch-output]
+//   dotnet run samples/scripts/batch.cs -- [prompts.txt] [--parallel 2] [--out luma-output]
 // The file defaults to prompts.txt beside this script. At most --parallel jobs run at once (keep it within your
 // account's concurrent-jobs limit). Exits 1 if any prompt failed. Without LUMA_AGENTS_API_KEY: the built-in simulator.
 #:project ../../src/LumaAgents/LumaAgents.csproj
@@ -10,7 +10,7 @@ using LumaAgents.Testing;
 
 var promptsFile = Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", "prompts.txt");
 var parallel = 2;
-var outputFolder = "batch-output";
+var outputFolder = "luma-output";
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
