@@ -66,9 +66,17 @@ public sealed class ReadmeExampleTests
         using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<LumaClient>();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.Generations.GetAsync(server.SeedGeneration()));
+        var error = await Record.ExceptionAsync(() => client.Generations.GetAsync(server.SeedGeneration()));
 
-        Assert.Contains(nameof(MyAuditHandler), error.Message);
+        // IHttpClientFactory's own error, whether the SDK passes it on as it is or wraps it.
+        var cause = error;
+        while (cause is not null and not InvalidOperationException)
+        {
+            cause = cause.InnerException;
+        }
+
+        Assert.True(cause is not null, $"Expected IHttpClientFactory's InvalidOperationException, got {error}");
+        Assert.Contains(nameof(MyAuditHandler), cause!.Message);
     }
 
     private sealed class AuditLog
