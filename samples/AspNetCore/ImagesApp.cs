@@ -14,7 +14,15 @@ public static class ImagesApp
         var simulator = await SimulatorFallback.StartIfNoKeyAsync(builder.Configuration, luma);
 
         builder.Services.AddLumaAgents(luma);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default);
+            o.SerializerOptions.Encoder = HumanJson.Encoder;
+        });
+
+        // Every SDK failure an endpoint does not catch becomes a ProblemDetails answer with the right status.
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<LumaExceptionHandler>();
 
         var app = builder.Build();
         if (simulator is not null)
@@ -23,6 +31,7 @@ public static class ImagesApp
             app.Lifetime.ApplicationStopped.Register(() => simulator.DisposeAsync().AsTask().GetAwaiter().GetResult());
         }
 
+        app.UseExceptionHandler();
         ImagesEndpoints.Map(app);
         return app;
     }

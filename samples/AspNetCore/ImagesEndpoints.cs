@@ -1,45 +1,35 @@
-using LumaAgents.Serialization;
-
 namespace LumaAgents.Samples.AspNetCore;
 
-/// <summary>The three endpoints, each mapping the SDK's typed errors to the fitting HTTP answer.</summary>
+/// <summary>
+/// The three endpoints. They catch only what has a meaning of its own here (a wait that ran out is "still running",
+/// an unknown id is "not found"); every other SDK failure goes to <see cref="LumaExceptionHandler"/>.
+/// </summary>
 public static class ImagesEndpoints
 {
     /// <summary>Maps <c>/images</c>.</summary>
     /// <param name="app">The app.</param>
     public static void Map(WebApplication app)
     {
-        app.MapPost("/images", async (CreateImage body, LumaClient luma, CancellationToken ct) =>
+        app.MapPost("/images", async (CreateImage body, LumaClient luma, ILoggerFactory logs) =>
         {
             var request = GenerationRequest.Image(body.Prompt ?? string.Empty, body.AspectRatio is null ? (AspectRatio?)null : new AspectRatio(body.AspectRatio));
-            try
-            {
-                var generation = await luma.Generations.CreateAsync(request, ct);
-                return Results.Text(LumaJson.Serialize(generation), "application/json", statusCode: StatusCodes.Status202Accepted);
-            }
-            catch (LumaValidationException e)
-            {
-                return Results.ValidationProblem(e.Errors.GroupBy(x => x.Path).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()));
-            }
-            catch (LumaRateLimitException e)
-            {
-                return Results.Problem(e.Detail, statusCode: StatusCodes.Status429TooManyRequests, extensions: RetryAfter(e));
-            }
+
+            // Not the request's token: once sent, a create may be billed, so we wait for its answer (bounded by
+            // LumaAgents:Timeout) rather than lose the id because the caller hung up.
+            var generation = await luma.Generations.CreateAsync(request, CancellationToken.None);
+            logs.CreateLogger(typeof(ImagesEndpoints)).LogInformation("Created generation {GenerationId}", generation.Id);
+            return HumanJson.Generation(generation, StatusCodes.Status202Accepted);
         });
 
         app.MapGet("/images/{id}", async (string id, LumaClient luma, CancellationToken ct) =>
         {
             try
             {
-                return Results.Text(LumaJson.Serialize(await luma.Generations.GetAsync(id, ct)), "application/json");
+                return HumanJson.Generation(await luma.Generations.GetAsync(id, ct));
             }
             catch (LumaNotFoundException)
             {
-                return Results.NotFound();
-            }
-            catch (ArgumentException e)
-            {
-                return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                return NotFound(id);
             }
         });
 
@@ -48,33 +38,20 @@ public static class ImagesEndpoints
             var deadline = TimeSpan.FromSeconds(Math.Clamp(timeoutSeconds ?? 30, 1, 300));
             try
             {
-                var done = await luma.Generations.WaitForCompletionAsync(id, new WaitOptions { Timeout = deadline }, cancellationToken: ct);
-                return Results.Text(LumaJson.Serialize(done), "application/json");
+                return HumanJson.Generation(await luma.Generations.WaitForCompletionAsync(id, new WaitOptions { Timeout = deadline }, cancellationToken: ct));
             }
             catch (GenerationTimeoutException e)
             {
                 // Still running: the client can come back for the same URL later.
-                return Results.Text(LumaJson.Serialize(e.LastKnown ?? new Generation { Id = id }), "application/json", statusCode: StatusCodes.Status202Accepted);
-            }
-            catch (GenerationFailedException e)
-            {
-                return Results.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, extensions: new Dictionary<string, object?>
-                {
-                    ["failure_code"] = e.FailureCode?.Value,
-                    ["retryable"] = e.IsRetryable,
-                });
+                return HumanJson.Generation(e.LastKnown ?? new Generation { Id = id }, StatusCodes.Status202Accepted);
             }
             catch (LumaNotFoundException)
             {
-                return Results.NotFound();
-            }
-            catch (ArgumentException e)
-            {
-                return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                return NotFound(id);
             }
         });
     }
 
-    private static Dictionary<string, object?> RetryAfter(LumaRateLimitException e)
-        => new() { ["retry_after_seconds"] = e.RetryAfter?.TotalSeconds, ["kind"] = e.Kind.ToString() };
+    private static IResult NotFound(string id)
+        => Results.Problem($"There is no image with the id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 }

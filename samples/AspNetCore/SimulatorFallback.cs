@@ -25,6 +25,10 @@ public static class SimulatorFallback
         });
         luma["ApiKey"] = simulator.ApiKey;
         luma["BaseUrl"] = simulator.BaseUrl.ToString();
+
+        // The simulator finishes in seconds; the real API's first poll after 20 s would only slow the demo.
+        luma["ImageWait:InitialDelay"] ??= "00:00:01";
+        luma["ImageWait:PollInterval"] ??= "00:00:01";
         return simulator;
     }
 }

@@ -1,8 +1,9 @@
 using LumaAgents.Testing;
+using Microsoft.Extensions.Options;
 
 namespace LumaAgents.Samples.Worker;
 
-/// <summary>Builds the worker host, so tests can run the very same host.</summary>
+/// <summary>Builds and runs the worker host, so tests can run the very same host.</summary>
 public static class WorkerApp
 {
     /// <summary>The prompts used when no file is given.</summary>
@@ -14,6 +15,32 @@ public static class WorkerApp
         "an astronaut reading in a hammock",
         "a bowl of ramen, studio lighting",
     ];
+
+    /// <summary>Runs the worker until its queue is drained or it is stopped, and returns the process exit code.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides).</param>
+    /// <returns>One of <see cref="WorkerExitCodes"/>.</returns>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var host = await BuildAsync(args);
+        try
+        {
+            // The settings are checked before anything starts or is sent: say what to fix, without a stack trace.
+            _ = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                Console.Error.WriteLine(failure);
+            }
+
+            return WorkerExitCodes.BadSettings;
+        }
+
+        var report = host.Services.GetRequiredService<WorkerReport>();
+        await host.RunAsync();
+        return report.ExitCode;
+    }
 
     /// <summary>Builds the host; with no API key configured it starts a simulator and points the client at it.</summary>
     /// <param name="args">Command-line arguments (configuration overrides).</param>
@@ -33,31 +60,38 @@ public static class WorkerApp
             });
             luma["ApiKey"] = simulator.ApiKey;
             luma["BaseUrl"] = simulator.BaseUrl.ToString();
+
+            // The simulator finishes in seconds; the real API's first poll after 20 s would only slow the demo.
             luma["ImageWait:InitialDelay"] ??= "00:00:01";
             luma["ImageWait:PollInterval"] ??= "00:00:01";
+
+            // Created by a factory, so the container owns it: disposing the host (however it ends) stops the simulator.
+            builder.Services.AddSingleton(_ => simulator);
         }
 
-        // The SDK's job gate keeps us under the account's concurrent-jobs limit instead of collecting 429s.
-        luma["MaxConcurrentJobs"] ??= "2";
         builder.Services.AddLumaAgents(luma);
-        builder.Services.Configure<WorkerOptions>(o =>
-        {
-            var section = builder.Configuration.GetSection("Worker");
-            o.PromptsFile = section["PromptsFile"];
-            o.OutputDirectory = section["OutputDirectory"] ?? o.OutputDirectory;
-            o.MaxParallel = int.TryParse(section["MaxParallel"], out var parallel) && parallel > 0 ? parallel : o.MaxParallel;
-        });
-        builder.Services.AddSingleton(provider => PromptQueue.From(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkerOptions>>().Value, DefaultPrompts));
+        builder.Services.AddOptions<WorkerOptions>()
+            .Configure(o =>
+            {
+                var section = builder.Configuration.GetSection("Worker");
+                o.PromptsFile = string.IsNullOrWhiteSpace(section["PromptsFile"]) ? null : section["PromptsFile"];
+                o.OutputDirectory = section["OutputDirectory"] ?? o.OutputDirectory;
+                o.MaxParallel = int.TryParse(section["MaxParallel"], out var parallel) ? parallel : o.MaxParallel;
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        builder.Services.AddSingleton(provider => PromptQueue.From(provider.GetRequiredService<IOptions<WorkerOptions>>().Value, DefaultPrompts));
         builder.Services.AddSingleton<WorkerReport>();
         builder.Services.AddHostedService<GenerationWorker>();
 
         var host = builder.Build();
         if (simulator is not null)
         {
-            host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Worker")
-                .LogWarning("No LUMA_AGENTS_API_KEY or LumaAgents:ApiKey: using the built-in simulator at {BaseUrl} (nothing is billed).", simulator.BaseUrl);
-            host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped
-                .Register(() => simulator.DisposeAsync().AsTask().GetAwaiter().GetResult());
+            // Resolved once, so the container tracks it for disposal (it only disposes what it handed out).
+            _ = host.Services.GetRequiredService<FakeLumaServer>();
+            var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LumaAgents.Samples.Worker");
+            host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => log.LogWarning(
+                "No LUMA_AGENTS_API_KEY or LumaAgents:ApiKey: using the built-in simulator at {BaseUrl} (nothing is billed).", simulator.BaseUrl));
         }
 
         return host;

@@ -9,6 +9,9 @@ public sealed class WorkerOptions
     /// <summary>Where outputs are saved.</summary>
     public string OutputDirectory { get; set; } = "luma-output";
 
-    /// <summary>How many prompts are in progress at once (the SDK's job gate still caps running jobs).</summary>
-    public int MaxParallel { get; set; } = 4;
+    /// <summary>
+    /// How many prompts are in progress at once. Keep it at or below your account's concurrent-jobs limit: above it
+    /// the API refuses creates with a 429 that asks for a 60-second wait.
+    /// </summary>
+    public int MaxParallel { get; set; } = 2;
 }

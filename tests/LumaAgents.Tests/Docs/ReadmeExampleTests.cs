@@ -1,4 +1,5 @@
 using LumaAgents.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LumaAgents.Tests.Docs;
 
@@ -33,5 +34,66 @@ public sealed class ReadmeExampleTests
         var moderated = await Assert.ThrowsAsync<GenerationFailedException>(
             () => clock.RunUntilCompleteAsync(client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a cat"))));
         Assert.Equal(FailureCode.ContentModerated, moderated.FailureCode);
+    }
+
+    [Fact]
+    public async Task The_readme_dependency_injection_snippet_registers_the_handler_it_adds()
+    {
+        await using var server = await FakeLumaServer.StartAsync();
+        var id = server.SeedGeneration();
+        var services = new ServiceCollection();
+        services.AddSingleton<AuditLog>();
+
+        // As the README writes it: the handler is registered, then added to the client's pipeline.
+        services.AddTransient<MyAuditHandler>();
+        services.AddLumaAgents(o => { o.ApiKey = server.ApiKey; o.BaseUrl = server.BaseUrl; })
+            .AddHttpMessageHandler<MyAuditHandler>();
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<LumaClient>().Generations.GetAsync(id);
+
+        Assert.Equal(["GET /v1/generations/" + id], provider.GetRequiredService<AuditLog>().Requests);
+    }
+
+    [Fact]
+    public async Task Without_registering_the_handler_the_first_call_fails_which_is_why_the_readme_registers_it()
+    {
+        await using var server = await FakeLumaServer.StartAsync();
+        var services = new ServiceCollection();
+        services.AddSingleton<AuditLog>();
+        services.AddLumaAgents(o => { o.ApiKey = server.ApiKey; o.BaseUrl = server.BaseUrl; })
+            .AddHttpMessageHandler<MyAuditHandler>();
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<LumaClient>();
+
+        var error = await Record.ExceptionAsync(() => client.Generations.GetAsync(server.SeedGeneration()));
+
+        // IHttpClientFactory's own error, whether the SDK passes it on as it is or wraps it.
+        var cause = error;
+        while (cause is not null and not InvalidOperationException)
+        {
+            cause = cause.InnerException;
+        }
+
+        Assert.True(cause is not null, $"Expected IHttpClientFactory's InvalidOperationException, got {error}");
+        Assert.Contains(nameof(MyAuditHandler), cause!.Message);
+    }
+
+    private sealed class AuditLog
+    {
+        public List<string> Requests { get; } = [];
+    }
+
+    private sealed class MyAuditHandler(AuditLog log) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (log)
+            {
+                log.Requests.Add(request.Method + " " + request.RequestUri!.AbsolutePath);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
