@@ -19,6 +19,15 @@ internal static class LumaClientOptionsBinder
         Read(section, path, "ValidateRequests", ParseBool, v => options.ValidateRequests = v);
         Read(section, path, "ProactiveThrottling", ParseBool, v => options.ProactiveThrottling = v);
         Read(section, path, "MaxConcurrentJobs", ParseInt, v => options.MaxConcurrentJobs = v);
+        Read(section, path, "DownloadTimeout", ParseTimeSpan, v => options.DownloadTimeout = v);
+        Read(section, path, "StderrLogLevel", ParseLogLevel, v => options.StderrLogLevel = v);
+        foreach (var header in section.GetSection("CustomHeaders").GetChildren())
+        {
+            if (header.Value is { } value)
+            {
+                options.CustomHeaders[header.Key] = value;
+            }
+        }
 
         var retry = section.GetSection("Retry");
         Read(retry, path, "Retry:MaxRetries", ParseInt, v => options.Retry.MaxRetries = v, "MaxRetries");
@@ -92,13 +101,28 @@ internal static class LumaClientOptionsBinder
     private static TimeSpan? ParseTimeSpan(string text)
         => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : null;
 
+    private static Microsoft.Extensions.Logging.LogLevel? ParseLogLevel(string text)
+    {
+        try
+        {
+            return LumaClientSettings.ParseLogLevel(text);
+        }
+        catch (LumaConfigurationException)
+        {
+            return Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(text, ignoreCase: true, out var level) ? level : null;
+        }
+    }
+
     private static bool? ParseBool(string text) => bool.TryParse(text, out var value) ? value : null;
 
     private static int? ParseInt(string text)
         => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Describe<T>()
-        => typeof(T) == typeof(TimeSpan) ? "time span (hh:mm:ss, e.g. 00:01:00)" : typeof(T) == typeof(bool) ? "boolean (true or false)" : "whole number";
+        => typeof(T) == typeof(TimeSpan) ? "time span (hh:mm:ss, e.g. 00:01:00)"
+            : typeof(T) == typeof(bool) ? "boolean (true or false)"
+            : typeof(T) == typeof(Microsoft.Extensions.Logging.LogLevel) ? "log level (off, error, warn, info or debug)"
+            : "whole number";
 
     private static string Join(string path, string key) => path.Length == 0 ? key : path + ":" + key;
 }
