@@ -47,8 +47,8 @@ public class GenerationsClient
     /// <param name="request">What to generate.</param>
     /// <param name="requestOptions">Timeouts, retries and headers for this call, or null.</param>
     /// <param name="cancellationToken">Cancels the call (the job may still have been created).</param>
-    public virtual async Task<Generation> CreateAsync(GenerationRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
-        => (await CreateWithResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
+    public virtual Task<Generation> CreateAsync(GenerationRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        => Pipeline.SendForValueAsync(CreateCall(request, requestOptions), new JsonReader<Generation>(LumaJsonContext.Default.Generation), cancellationToken);
 
     /// <summary>Like <see cref="CreateAsync(GenerationRequest, CancellationToken)"/>, with the response's status, headers, request id and rate limits.</summary>
     /// <param name="request">What to generate.</param>
@@ -61,6 +61,10 @@ public class GenerationsClient
     /// <param name="requestOptions">Timeouts, retries and headers for this call, or null.</param>
     /// <param name="cancellationToken">Cancels the call (the job may still have been created).</param>
     public virtual Task<LumaResponse<Generation>> CreateWithResponseAsync(GenerationRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        => Pipeline.SendAsync(CreateCall(request, requestOptions), new JsonReader<Generation>(LumaJsonContext.Default.Generation), cancellationToken);
+
+    /// <summary>The create, checked against the documented rules first: nothing invalid is ever sent (or billed).</summary>
+    private ApiCall CreateCall(GenerationRequest request, RequestOptions? requestOptions)
     {
         if (request is null)
         {
@@ -77,12 +81,11 @@ public class GenerationsClient
             }
         }
 
-        var call = new ApiCall(ApiOperation.CreateGeneration, HttpMethod.Post, _generationsUrl!)
+        return new ApiCall(ApiOperation.CreateGeneration, HttpMethod.Post, _generationsUrl!)
         {
             Content = LumaPipeline.JsonContent(request, LumaJsonContext.Default.GenerationRequest),
             Options = requestOptions,
         };
-        return pipeline.SendAsync(call, new JsonReader<Generation>(LumaJsonContext.Default.Generation), cancellationToken);
     }
 
     /// <summary>Reads a generation (<c>GET /generations/{id}</c>). Each read mints fresh output URLs.</summary>
@@ -97,8 +100,8 @@ public class GenerationsClient
     /// <param name="generationId">The generation's id.</param>
     /// <param name="requestOptions">Timeouts, retries and headers for this call, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<Generation> GetAsync(string generationId, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
-        => (await GetWithResponseAsync(generationId, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
+    public virtual Task<Generation> GetAsync(string generationId, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        => ReadAsync(generationId, requestOptions, default, cancellationToken);
 
     /// <summary>Like <see cref="GetAsync(string, CancellationToken)"/>, with the response's status, headers and request id.</summary>
     /// <param name="generationId">The generation's id.</param>
@@ -111,21 +114,24 @@ public class GenerationsClient
     /// <param name="requestOptions">Timeouts, retries and headers for this call, or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual Task<LumaResponse<Generation>> GetWithResponseAsync(string generationId, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
-        => ReadWithResponseAsync(generationId, requestOptions, default, cancellationToken);
-
-    /// <summary>One read: what GetAsync and every poll of a wait (within its budget) do.</summary>
-    private async Task<LumaResponse<Generation>> ReadWithResponseAsync(string generationId, RequestOptions? requestOptions, CallBudget budget, CancellationToken cancellationToken)
     {
         var pipeline = Pipeline;
-        var segment = ResourceIds.ToPathSegment(generationId, "generation_id");
-        var call = new ApiCall(ApiOperation.GetGeneration, HttpMethod.Get, pipeline.Url("generations/" + segment)) { Options = requestOptions, Budget = budget };
-        var response = await pipeline.SendAsync(call, new JsonReader<Generation>(LumaJsonContext.Default.Generation), cancellationToken).ConfigureAwait(false);
-        await pipeline.Coordinator.ObserveGenerationAsync(response.Value.Id ?? generationId, response.Value.State, cancellationToken).ConfigureAwait(false);
-        return response;
+        return pipeline.SendAsync(ReadCall(pipeline, generationId, requestOptions, default), new JsonReader<Generation>(LumaJsonContext.Default.Generation), cancellationToken);
     }
 
-    private async Task<Generation> ReadAsync(string generationId, RequestOptions? requestOptions, CallBudget budget, CancellationToken cancellationToken)
-        => (await ReadWithResponseAsync(generationId, requestOptions, budget, cancellationToken).ConfigureAwait(false)).Value;
+    /// <summary>One read: what GetAsync and every poll of a wait (within its budget) send.</summary>
+    private static ApiCall ReadCall(LumaPipeline pipeline, string generationId, RequestOptions? requestOptions, CallBudget budget)
+        => new(ApiOperation.GetGeneration, HttpMethod.Get, pipeline.Url("generations/" + ResourceIds.ToPathSegment(generationId, "generation_id")))
+        {
+            Options = requestOptions,
+            Budget = budget,
+        };
+
+    private Task<Generation> ReadAsync(string generationId, RequestOptions? requestOptions, CallBudget budget, CancellationToken cancellationToken)
+    {
+        var pipeline = Pipeline;
+        return pipeline.SendForValueAsync(ReadCall(pipeline, generationId, requestOptions, budget), new JsonReader<Generation>(LumaJsonContext.Default.Generation), cancellationToken);
+    }
 
     /// <summary>
     /// Waits until a generation is completed or failed, polling it: the first read no earlier than

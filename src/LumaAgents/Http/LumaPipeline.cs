@@ -64,7 +64,15 @@ internal sealed class LumaPipeline : IDisposable
 
     public Uri Url(string relative) => new(Settings.BaseUrl, relative);
 
-    public async Task<LumaResponse<T>> SendAsync<T>(ApiCall call, ResponseReader<T> reader, CancellationToken cancellationToken)
+    /// <summary>Sends the call; the value with the response's status, headers, request id and rate limits.</summary>
+    public Task<LumaResponse<T>> SendAsync<T>(ApiCall call, ResponseReader<T> reader, CancellationToken cancellationToken)
+        => SendCoreAsync(call, reader, ResultShape<T>.WithResponse, cancellationToken);
+
+    /// <summary>Sends the call; the value alone (no response object, one async layer less for the caller).</summary>
+    public Task<T> SendForValueAsync<T>(ApiCall call, ResponseReader<T> reader, CancellationToken cancellationToken)
+        => SendCoreAsync(call, reader, ResultShape<T>.ValueOnly, cancellationToken);
+
+    private async Task<TResult> SendCoreAsync<T, TResult>(ApiCall call, ResponseReader<T> reader, ResultShape<T, TResult> shape, CancellationToken cancellationToken)
     {
         Lifetime.ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
@@ -99,7 +107,11 @@ internal sealed class LumaPipeline : IDisposable
                     request.Content = factory();
                 }
 
-                request.Headers.Remove("X-Request-Id");
+                if (context.Attempts > 0)
+                {
+                    request.Headers.Remove("X-Request-Id");
+                }
+
                 request.Headers.TryAddWithoutValidation("X-Request-Id", context.NextAttempt());
                 // An attempt gets at most what is left. With the attempt timeout switched off, only a total timeout
                 // cuts an attempt short: that switch is what lets a virtual clock jump while a request is on the wire.
@@ -207,15 +219,18 @@ internal sealed class LumaPipeline : IDisposable
                             Volatile.Write(ref _lastRateLimit, rateLimit);
                         }
 
-                        if (response.IsSuccessStatusCode)
+                        if (response.IsSuccessStatusCode
+                            || (facts.Status == 404 && context.Attempts > 1 && call.NotFoundAfterRetryIsSuccess && reader.TryAcceptMissing()))
                         {
-                            return Succeeded(activity, context, reader, response, facts);
-                        }
+                            // (A retried DELETE's 404: the first attempt did the work; its answer was lost on the way back.)
+                            Succeeded(activity, context, reader.Value, response, facts);
+                            if (call.Operation == ApiOperation.GetGeneration && reader.Value is Generation read)
+                            {
+                                // Every read tells the coordinator, so a job seen finished frees its slot wherever it is held.
+                                await Coordinator.ObserveGenerationAsync(read.Id, read.State, cancellationToken).ConfigureAwait(false);
+                            }
 
-                        if (facts.Status == 404 && context.Attempts > 1 && call.NotFoundAfterRetryIsSuccess && reader.TryAcceptMissing())
-                        {
-                            // The first attempt did the work; its answer was lost on the way back.
-                            return Succeeded(activity, context, reader, response, facts);
+                            return shape.Make(reader.Value!, response, facts);
                         }
                     }
                 }
@@ -305,7 +320,7 @@ internal sealed class LumaPipeline : IDisposable
     }
 
     /// <summary>Holds a create until the requests-per-minute window has room, within the call's budget and the caller's patience.</summary>
-    private async Task<ICreateAdmission> AdmitAsync(ApiCall call, CallBudget budget, RequestContext context, LumaException? lastError, CancellationToken cancellationToken)
+    private async ValueTask<ICreateAdmission> AdmitAsync(ApiCall call, CallBudget budget, RequestContext context, LumaException? lastError, CancellationToken cancellationToken)
     {
         var patience = Options.Retry.MaxServerDelay;
         var remaining = budget.Remaining(Time);
@@ -342,21 +357,18 @@ internal sealed class LumaPipeline : IDisposable
         }
     }
 
-    private static LumaResponse<T> Succeeded<T>(Activity? activity, RequestContext context, ResponseReader<T> reader, HttpResponseMessage response, ResponseFacts facts)
+    private static void Succeeded<T>(Activity? activity, RequestContext context, T? value, HttpResponseMessage response, ResponseFacts facts)
     {
-        var result = new LumaResponse<T>(reader.Value!, response.StatusCode, response.Headers, facts.RateLimit);
         if (activity is not null)
         {
             activity.SetTag("http.response.status_code", (int)response.StatusCode);
             Tag(activity, context, facts.RequestId ?? context.LastRequestId);
-            if (result.Value is Generation generation)
+            if (value is Generation generation)
             {
                 activity.SetTag("luma.generation.id", generation.Id);
                 activity.SetTag("luma.generation.state", generation.State.Value);
             }
         }
-
-        return result;
     }
 
     private LumaException FromResponse(ApiCall call, RequestContext context, ResponseFacts facts, string? body, string? detail)
@@ -515,4 +527,28 @@ internal sealed class LumaPipeline : IDisposable
         => $"Could not complete {call.Method} {call.Url.AbsolutePath} with {Settings.BaseUrl.Host} "
            + $"({attempts} attempt{(attempts == 1 ? string.Empty : "s")}): {ex.Message} "
            + $"Check the network, and the base URL ({Settings.BaseUrl.GetLeftPart(UriPartial.Authority)}).";
+
+    /// <summary>What a call returns once it has succeeded: the response object, or the value alone.</summary>
+    private abstract class ResultShape<T, TResult>
+    {
+        public abstract TResult Make(T value, HttpResponseMessage response, ResponseFacts facts);
+    }
+
+    private static class ResultShape<T>
+    {
+        public static readonly ResultShape<T, LumaResponse<T>> WithResponse = new ResponseShape();
+
+        public static readonly ResultShape<T, T> ValueOnly = new ValueShape();
+
+        private sealed class ResponseShape : ResultShape<T, LumaResponse<T>>
+        {
+            public override LumaResponse<T> Make(T value, HttpResponseMessage response, ResponseFacts facts)
+                => new(value, response.StatusCode, response.Headers, facts.RateLimit);
+        }
+
+        private sealed class ValueShape : ResultShape<T, T>
+        {
+            public override T Make(T value, HttpResponseMessage response, ResponseFacts facts) => value;
+        }
+    }
 }

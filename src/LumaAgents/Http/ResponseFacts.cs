@@ -15,11 +15,12 @@ internal sealed class ResponseFacts
     /// <summary>The API asks for at most 60 s; a proxy might ask for minutes; anything past an hour is not a hint.</summary>
     internal static readonly TimeSpan LongestPlausibleRetryAfter = TimeSpan.FromHours(1);
 
-    private ResponseFacts(int status, string? requestId, string? apiVersion, RateLimitInfo? rateLimit, TimeSpan? retryAfter, string? shouldRetry, string? ignored)
+    private readonly HttpResponseHeaders _headers;
+
+    private ResponseFacts(int status, HttpResponseHeaders headers, RateLimitInfo? rateLimit, TimeSpan? retryAfter, string? shouldRetry, string? ignored)
     {
         Status = status;
-        RequestId = requestId;
-        ApiVersion = apiVersion;
+        _headers = headers;
         RateLimit = rateLimit;
         RetryAfter = retryAfter;
         ShouldRetry = shouldRetry;
@@ -28,17 +29,19 @@ internal sealed class ResponseFacts
 
     public int Status { get; }
 
-    public string? RequestId { get; }
+    /// <summary>The server's <c>X-Request-Id</c> (read when asked: a success rarely needs it).</summary>
+    public string? RequestId => HeaderValues.First(_headers, "X-Request-Id");
 
-    public string? ApiVersion { get; }
+    /// <summary>The server's <c>X-API-Version</c> (read when asked).</summary>
+    public string? ApiVersion => HeaderValues.First(_headers, "X-API-Version");
 
     /// <summary>The window, with implausible members dropped; null when the response reported none.</summary>
     public RateLimitInfo? RateLimit { get; }
 
-    /// <summary>The server's wait, when positive and plausible.</summary>
+    /// <summary>The server's wait, when positive and plausible (read for error responses only).</summary>
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>The raw <c>x-should-retry</c> header.</summary>
+    /// <summary>The raw <c>x-should-retry</c> header (read for error responses only).</summary>
     public string? ShouldRetry { get; }
 
     /// <summary>Which header values were dropped as implausible, for a Debug line; null when none were.</summary>
@@ -47,26 +50,30 @@ internal sealed class ResponseFacts
     /// <summary>For a 429: which limit, from the detail of its (capped) body; set once the body has been read.</summary>
     public RateLimitKind Kind { get; set; }
 
+    /// <summary>
+    /// Reads a response's headers once: the rate-limit window always (creates report it on success), the retry hints
+    /// only for an error, which is the only answer they can change.
+    /// </summary>
     public static ResponseFacts Read(HttpResponseMessage response, DateTimeOffset now)
     {
         var headers = response.Headers;
         string? ignored = null;
         var rateLimit = SaneRateLimit(RateLimitInfo.FromHeaders(headers), now, ref ignored);
-        var retryAfter = RetryAfterHeader.Read(headers, now);
-        if (retryAfter is { } hint && (hint <= TimeSpan.Zero || hint > LongestPlausibleRetryAfter))
+        TimeSpan? retryAfter = null;
+        string? shouldRetry = null;
+        if (!response.IsSuccessStatusCode)
         {
-            ignored = Append(ignored, "retry hint " + hint);
-            retryAfter = null;
+            retryAfter = RetryAfterHeader.Read(headers, now);
+            if (retryAfter is { } hint && (hint <= TimeSpan.Zero || hint > LongestPlausibleRetryAfter))
+            {
+                ignored = Append(ignored, "retry hint " + hint);
+                retryAfter = null;
+            }
+
+            shouldRetry = HeaderValues.First(headers, "x-should-retry");
         }
 
-        return new ResponseFacts(
-            (int)response.StatusCode,
-            HeaderValues.First(headers, "X-Request-Id"),
-            HeaderValues.First(headers, "X-API-Version"),
-            rateLimit,
-            retryAfter,
-            HeaderValues.First(headers, "x-should-retry"),
-            ignored);
+        return new ResponseFacts((int)response.StatusCode, headers, rateLimit, retryAfter, shouldRetry, ignored);
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ internal sealed class JsonReader<T> : ResponseReader<T>
 
     public JsonReader(JsonTypeInfo<T> typeInfo) => _typeInfo = typeInfo;
 
+    /// <summary>Bodies up to this size (with a Content-Length) are read into a pooled buffer and parsed in one go.</summary>
+    private const int SmallBody = 64 * 1024;
+
     public override async ValueTask ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
@@ -36,7 +39,36 @@ internal sealed class JsonReader<T> : ResponseReader<T>
             using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            Value = await JsonSerializer.DeserializeAsync(stream, _typeInfo, cancellationToken).ConfigureAwait(false);
+            if (response.Content.Headers.ContentLength is { } length and > 0 and <= SmallBody)
+            {
+                // A generation is a kilobyte or two: one buffer and a synchronous parse cost less than the streaming
+                // parser's state and buffers. The buffer is pooled, so nothing of the body is allocated.
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
+                try
+                {
+                    var read = 0;
+                    while (read < length)
+                    {
+                        var n = await stream.ReadAsync(buffer, read, (int)length - read, cancellationToken).ConfigureAwait(false);
+                        if (n == 0)
+                        {
+                            throw new InvalidResponseBodyException($"the body ended after {read} of {length} bytes", null);
+                        }
+
+                        read += n;
+                    }
+
+                    Value = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, read), _typeInfo);
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+            else
+            {
+                Value = await JsonSerializer.DeserializeAsync(stream, _typeInfo, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (JsonException ex)
         {
