@@ -7,27 +7,34 @@ namespace LumaAgents.Benchmarks.Wire;
 /// <c>getrusage(RUSAGE_SELF)</c>, microsecond resolution; <see cref="System.Diagnostics.Process.TotalProcessorTime"/>
 /// reads clock ticks of 10 ms), bytes allocated on the managed heap, and collections.
 /// </summary>
-internal readonly record struct ProcessCounters(TimeSpan Cpu, long AllocatedBytes, int Gen0, int Gen1, int Gen2)
+internal readonly record struct ProcessCounters(TimeSpan Cpu, TimeSpan SystemCpu, long ContextSwitches, long AllocatedBytes, int Gen0, int Gen1, int Gen2)
 {
-    public static ProcessCounters Now() => new(
-        CpuTime(),
+    public static ProcessCounters Now()
+    {
+        var (cpu, system, switches) = Usage();
+        return new(cpu, system, switches,
         GC.GetTotalAllocatedBytes(precise: true),
         GC.CollectionCount(0),
         GC.CollectionCount(1),
         GC.CollectionCount(2));
+    }
 
     public static ProcessCounters operator -(ProcessCounters after, ProcessCounters before) => new(
         after.Cpu - before.Cpu,
+        after.SystemCpu - before.SystemCpu,
+        after.ContextSwitches - before.ContextSwitches,
         after.AllocatedBytes - before.AllocatedBytes,
         after.Gen0 - before.Gen0,
         after.Gen1 - before.Gen1,
         after.Gen2 - before.Gen2);
 
-    private static TimeSpan CpuTime()
+    /// <summary>CPU time (user + system), system time alone, and context switches (voluntary + involuntary).</summary>
+    private static (TimeSpan Cpu, TimeSpan System, long Switches) Usage()
     {
         if (!OperatingSystem.IsLinux())
         {
-            return System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            return (process.TotalProcessorTime, process.PrivilegedProcessorTime, 0);
         }
 
         if (getrusage(0 /* RUSAGE_SELF */, out var usage) != 0)
@@ -35,7 +42,10 @@ internal readonly record struct ProcessCounters(TimeSpan Cpu, long AllocatedByte
             throw new InvalidOperationException($"getrusage failed (errno {Marshal.GetLastPInvokeError()}).");
         }
 
-        return TimeSpan.FromMicroseconds((usage.UserSeconds + usage.SystemSeconds) * 1_000_000d + usage.UserMicroseconds + usage.SystemMicroseconds);
+        return (
+            TimeSpan.FromMicroseconds((usage.UserSeconds + usage.SystemSeconds) * 1_000_000d + usage.UserMicroseconds + usage.SystemMicroseconds),
+            TimeSpan.FromMicroseconds(usage.SystemSeconds * 1_000_000d + usage.SystemMicroseconds),
+            usage.NvCsw + usage.NivCsw);
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -41,6 +41,16 @@ internal sealed class WireArguments
         return parsed;
     }
 
-    public IWireClient CreateClient(Action<LumaClientOptions>? configureSdk = null)
-        => Client == "sdk" ? new SdkWireClient(BaseUrl, ApiKey, configureSdk) : new BaselineWireClient(BaseUrl, ApiKey);
+    /// <summary>The client to measure; <c>--variant no-throttle|no-validate</c> switches that SDK feature off.</summary>
+    public IWireClient CreateClient()
+    {
+        var variant = Optional("variant") ?? "default";
+        return Client == "sdk"
+            ? new SdkWireClient(BaseUrl, ApiKey, options =>
+            {
+                options.ProactiveThrottling = variant != "no-throttle";
+                options.ValidateRequests = variant != "no-validate";
+            })
+            : new BaselineWireClient(BaseUrl, ApiKey);
+    }
 }

@@ -42,6 +42,7 @@ internal static class WorkloadRun
             w.WriteString("kind", "run");
             w.WriteString("client", arguments.Client);
             w.WriteString("workload", workload.Name);
+            w.WriteString("variant", arguments.Optional("variant") ?? "default");
             w.WriteNumber("concurrency", workload.Concurrency);
             w.WriteNumber("requests", requests);
             w.WriteNumber("checked", requests + warmCalls + 2);
@@ -49,6 +50,8 @@ internal static class WorkloadRun
             w.WriteNumber("warmupSeconds", warmUp.Elapsed.TotalSeconds);
             w.WriteNumber("wallSeconds", wall.Elapsed.TotalSeconds);
             w.WriteNumber("cpuSeconds", used.Cpu.TotalSeconds);
+            w.WriteNumber("systemCpuSeconds", used.SystemCpu.TotalSeconds);
+            w.WriteNumber("contextSwitches", used.ContextSwitches);
             w.WriteNumber("allocatedBytes", used.AllocatedBytes);
             w.WriteNumber("gen0", used.Gen0);
             w.WriteNumber("gen1", used.Gen1);
