@@ -55,9 +55,9 @@ internal sealed record RunnerSettings
             Server = Value("server") ?? "nginx",
             Spin = Value("spin") ?? "0",
             Quick = quick,
-            Rounds = Int("rounds") ?? (quick ? 2 : 5),
+            Rounds = Int("rounds") ?? (quick ? 2 : 7),
             StartupRuns = Int("startup-runs") ?? (quick ? 3 : 9),
-            WarmupSeconds = quick ? 0.5 : 2,
+            WarmupSeconds = quick ? 0.5 : 4,
             WarmupRequests = quick ? 300 : 2_000,
             Requests = quick
                 ? new Dictionary<string, int> { ["get-seq"] = 1_000, ["get-conc"] = 3_000, ["create-seq"] = 1_000, ["create-conc"] = 2_000 }
