@@ -66,7 +66,7 @@ internal static class Chart
         plotted.ValueLabelStyle.Bold = true;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Margins(bottom: 0, top: 0.2);
+        plot.Axes.Margins(bottom: 0, top: 0.35);
         plot.Title(title, size: 15);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         return plot;
