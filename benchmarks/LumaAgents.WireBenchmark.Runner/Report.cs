@@ -12,7 +12,7 @@ internal static class Report
         var text = new StringBuilder();
         var machine = results["machine"]!;
         var settings = results["settings"]!;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Wire benchmark ({results["mode"]}), {results["date"]}: {machine["cpu"]}, {machine["cores"]} cores, {machine["os"]}, {machine["runtime"]}; server {settings["server"]}; load average {N(machine["loadAtStart"], "0.0")} at start, {N(machine["loadAtEnd"], "0.0")} at end.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Wire benchmark ({results["mode"]}) of {results["commit"] ?? "unknown"}, {results["date"]}: {machine["cpu"]}, {machine["cores"]} cores, {machine["os"]}, {machine["runtime"]}; server {settings["server"]}; load average {N(machine["loadAtStart"], "0.0")} at start, {N(machine["loadAtEnd"], "0.0")} at end.");
         text.AppendLine(CultureInfo.InvariantCulture, $"{settings["rounds"]} interleaved rounds (medians; ratios are medians of per-round ratios), {settings["startupRuns"]} start-up runs per client, each in a fresh process; thread-pool spin limit {settings["threadPoolSpinLimit"]}.");
         text.AppendLine();
         text.AppendLine("| workload | in flight | requests | CPU µs/request SDK | baseline | **SDK/baseline** (per-round) | allocated B/request SDK | baseline | SDK − baseline | requests/s SDK | baseline |");

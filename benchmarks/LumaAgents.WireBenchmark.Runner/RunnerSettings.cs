@@ -29,6 +29,9 @@ internal sealed record RunnerSettings
 
     public string Server { get; init; } = "nginx";
 
+    /// <summary>What was measured (run.sh passes the commit of src/), so before and after runs say which is which.</summary>
+    public string Commit { get; init; } = "unknown";
+
     /// <summary>
     /// The thread pool's spin before an idle worker sleeps (DOTNET_ThreadPool_UnfairSemaphoreSpinLimit; the runtime's
     /// default is 70). 0 by default here: a sequential client is idle most of the time, and with spinning on its CPU
@@ -53,6 +56,7 @@ internal sealed record RunnerSettings
             BaseUrl = Value("base-url") ?? throw new ArgumentException("--base-url is required."),
             OutputDirectory = Value("out") ?? throw new ArgumentException("--out is required."),
             Server = Value("server") ?? "nginx",
+            Commit = Value("commit") ?? "unknown",
             Spin = Value("spin") ?? "0",
             Quick = quick,
             Rounds = Int("rounds") ?? (quick ? 2 : 7),

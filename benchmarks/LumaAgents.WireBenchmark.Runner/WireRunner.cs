@@ -75,6 +75,7 @@ internal sealed class WireRunner(RunnerSettings settings, ClientProcess client)
         {
             ["date"] = started.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             ["mode"] = settings.Quick ? "quick" : "full",
+            ["commit"] = settings.Commit,
             ["machine"] = Machine(loadAtStart),
             ["settings"] = new JsonObject
             {

@@ -48,4 +48,6 @@ for _ in $(seq 50); do [ -f "$dir/nginx.pid" ] && break; sleep 0.1; done
 server="$(nginx -v 2>&1 | sed 's/^nginx version: //'), 1 worker, 127.0.0.1:$port"
 echo "== $server"
 
-dotnet "$runner" --client "$client" --base-url "http://127.0.0.1:$port/v1/" --server "$server" --out "$out" "$@"
+# The last commit that touched the SDK, and whether src/ has uncommitted changes: what these figures measure.
+commit="$(git log -1 --format=%h -- src 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo '+uncommitted')"
+dotnet "$runner" --client "$client" --base-url "http://127.0.0.1:$port/v1/" --server "$server" --commit "src at $commit" --out "$out" "$@"
