@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using LumaAgents.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace LumaAgents.Benchmarks;
 
@@ -9,7 +9,12 @@ namespace LumaAgents.Benchmarks;
 /// source-generated JSON, sending the same headers as the SDK (Authorization, Accept, User-Agent, X-Request-Id).
 /// No validation, retries, timeouts, rate-limit tracking or typed errors: the difference to the SDK is their cost.
 /// </summary>
-internal sealed class HandWrittenLumaClient
+/// <remarks>
+/// Shared by the in-memory suite (LumaAgents.Benchmarks) and the wire benchmark (LumaAgents.WireBenchmark). Each
+/// assembly supplies the SDK's own source-generated metadata and User-Agent (the partial members below), so both
+/// sides of every comparison parse and send exactly the same bytes.
+/// </remarks>
+internal sealed partial class HandWrittenLumaClient
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
@@ -34,7 +39,7 @@ internal sealed class HandWrittenLumaClient
 
     public async Task<Generation> CreateAsync(GenerationRequest body, CancellationToken cancellationToken = default)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, LumaJsonContext.Default.GenerationRequest));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, RequestInfo));
         content.Headers.ContentType = JsonContentType;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUrl, "generations")) { Content = content };
         AddHeaders(request);
@@ -42,11 +47,20 @@ internal sealed class HandWrittenLumaClient
         return await ReadAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The SDK's source-generated metadata for the request body.</summary>
+    private static partial JsonTypeInfo<GenerationRequest> RequestInfo { get; }
+
+    /// <summary>The SDK's source-generated metadata for a generation.</summary>
+    private static partial JsonTypeInfo<Generation> GenerationInfo { get; }
+
+    /// <summary>The User-Agent the SDK sends.</summary>
+    private static partial string UserAgentValue { get; }
+
     private void AddHeaders(HttpRequestMessage request)
     {
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
         request.Headers.TryAddWithoutValidation("X-Request-Id", Guid.NewGuid().ToString());
     }
 
@@ -58,7 +72,7 @@ internal sealed class HandWrittenLumaClient
         }
 
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync(stream, LumaJsonContext.Default.Generation, cancellationToken).ConfigureAwait(false)
+        return await JsonSerializer.DeserializeAsync(stream, GenerationInfo, cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException("The API answered null.");
     }
 }
