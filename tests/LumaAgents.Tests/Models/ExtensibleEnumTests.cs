@@ -71,4 +71,29 @@ public sealed class ExtensibleEnumTests
         Assert.Same(GenerationState.Completed.Value, generation.State.Value);
         Assert.Same(GenerationModel.Uni1.Value, generation.Model.Value);
     }
+
+    [Fact]
+    public void Null_reads_as_the_unset_value_and_the_unset_value_writes_as_null_with_any_serializer()
+    {
+        // An application's own (reflection-based) settings: the enum's converter is on the type, so it applies there too.
+        var options = new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+
+        var state = System.Text.Json.JsonSerializer.Deserialize<GenerationState>("null", options);
+        var ratio = System.Text.Json.JsonSerializer.Deserialize<AspectRatio?>("null", options);
+
+        Assert.Equal(default, state);
+        Assert.Null(ratio);
+        Assert.Equal("null", System.Text.Json.JsonSerializer.Serialize(default(GenerationState), options));
+        Assert.Equal("\"queued\"", System.Text.Json.JsonSerializer.Serialize(GenerationState.Queued, options));
+    }
+
+    [Fact]
+    public void A_request_read_with_an_explicit_null_enum_leaves_it_unset()
+    {
+        var request = LumaJson.DeserializeRequest("""{"prompt":"p","aspect_ratio":null,"model":null}""");
+
+        Assert.Null(request.AspectRatio);
+        Assert.Null(request.Model);
+        Assert.Equal("""{"prompt":"p"}""", LumaJson.Serialize(request));
+    }
 }

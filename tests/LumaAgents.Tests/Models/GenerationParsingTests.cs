@@ -79,20 +79,12 @@ public sealed class GenerationParsingTests
     public void A_generation_round_trips_through_json_unchanged()
     {
         const string body = """
-            {"id":"g","created_at":"2026-04-08T12:00:00+00:00","model":"uni-1","type":"image","state":"completed",
+            {"id":"g","created_at":"2026-04-08T12:00:00.5+02:00","model":"uni-1","type":"image","state":"completed",
              "failure_code":"some_future_code","output":[{"type":"image","url":"https://cdn.example.com/a.png"}],"cost":{"credits":3}}
             """;
 
         var json = LumaJson.Serialize(LumaJson.DeserializeGeneration(body));
 
         JsonAssert.Equivalent(body, json);
-    }
-
-    [Fact]
-    public void A_non_string_enum_value_is_a_clear_json_error()
-    {
-        var error = Assert.Throws<JsonException>(() => LumaJson.DeserializeGeneration("""{"id":"g","state":3}"""));
-
-        Assert.Contains("GenerationState", error.Message);
     }
 }
