@@ -48,7 +48,13 @@ public sealed record GenerationRequest
     public LayeringOptions? Layering { get; init; }
 
     /// <summary>Fields this SDK does not know yet, sent as they are.</summary>
-    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
+    /// <remarks>
+    /// An entry <b>replaces</b> the typed property of the same JSON name, which is then not sent: the key is written
+    /// once, with the entry's value. So <c>AdditionalProperties["aspect_ratio"] = JsonDocument.Parse("null").RootElement</c>
+    /// sends an explicit <c>"aspect_ratio": null</c>, and an entry <c>"21:9"</c> overrides <see cref="AspectRatio"/>.
+    /// A <c>default</c> (undefined) <see cref="JsonElement"/> sends nothing for that name. Names compare ordinally.
+    /// Settable rather than init-only, so entries can be added to a request built with <c>with</c>.
+    /// </remarks>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 

@@ -24,8 +24,12 @@ public sealed record ImageRef
     /// <summary>A file uploaded through the files API that is ready.</summary>
     public string? FileId { get; init; }
 
-    /// <summary>Fields this SDK does not know yet.</summary>
-    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
+    /// <summary>Fields this SDK does not know yet, sent as they are.</summary>
+    /// <remarks>
+    /// An entry <b>replaces</b> the typed property of the same JSON name (written once, with the entry's value; a JSON
+    /// <c>null</c> entry sends an explicit <c>null</c>, a <c>default</c> <see cref="JsonElement"/> sends nothing).
+    /// Names compare ordinally.
+    /// </remarks>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 

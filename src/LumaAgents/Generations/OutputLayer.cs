@@ -21,8 +21,14 @@ public sealed record OutputLayer
     /// <summary>The layer's bounds, kept as raw JSON because the API does not document their shape.</summary>
     public JsonElement? Bounds { get; set; }
 
-    /// <summary>Fields this SDK does not know yet.</summary>
-    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
+    /// <summary>
+    /// Members this SDK does not model, and modelled members whose JSON it could not read (kept raw under their JSON
+    /// name).
+    /// </summary>
+    /// <remarks>
+    /// On write an entry replaces the typed property of the same JSON name, so a raw value read from the server goes
+    /// back as it came.
+    /// </remarks>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

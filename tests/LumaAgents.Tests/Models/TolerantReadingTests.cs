@@ -232,4 +232,23 @@ public sealed class TolerantReadingTests
             """{"id":"g","output":[{"type":"image","url":"https://cdn.example.com/j.png"}],"assets":{"image":"https://cdn.example.com/i.png"}}""",
             LumaJson.Serialize(generation));
     }
+
+    [Fact]
+    public async Task The_client_reads_an_odd_generation_and_sends_a_request_with_a_replacing_entry_once()
+    {
+        // The whole path: the pipeline reads and writes through the same converters as LumaJson.
+        var handler = new StubHandler(System.Net.HttpStatusCode.Created, """{"id":"g","model":null,"state":"pending","created_at":"2026-04-08 12:00:00"}""");
+        using var client = TestClients.WithHandler(handler);
+        var request = GenerationRequest.Image("p", AspectRatio.Ratio16x9) with
+        {
+            AdditionalProperties = new Dictionary<string, JsonElement> { ["aspect_ratio"] = JsonDocument.Parse("null").RootElement.Clone() },
+        };
+
+        var generation = await client.Generations.CreateAsync(request);
+
+        Assert.Equal("pending", generation.State.Value);
+        Assert.Equal(default, generation.Model);
+        Assert.Equal(new DateTimeOffset(2026, 4, 8, 12, 0, 0, TimeSpan.Zero), generation.CreatedAt);
+        Assert.Equal("""{"prompt":"p","type":"image","aspect_ratio":null}""", Assert.Single(handler.Calls).Body);
+    }
 }
