@@ -108,7 +108,15 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
 
     private static void ValidateModelForType(string type, string model, bool modelGiven, bool isVideoType, Problems problems)
     {
-        if (isVideoType && model != "ray-3.2")
+        // The official SDKs document layering as uni-1 only.
+        if (type == "layering")
+        {
+            if (model != "uni-1")
+            {
+                problems.Add(400, $"model: Type 'layering' requires model 'uni-1'");
+            }
+        }
+        else if (isVideoType && model != "ray-3.2")
         {
             problems.Add(400, modelGiven
                 ? $"model: Type '{type}' requires model 'ray-3.2'"
@@ -243,7 +251,8 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
     private void ValidateSource(JsonObject body, string type, Problems problems)
     {
         bool present = TryGet(body, "source", out JsonNode? node);
-        bool required = type is "image_edit" or "video_edit" or "video_reframe";
+        // Layering splits the image given in source.
+        bool required = type is "image_edit" or "video_edit" or "video_reframe" or "layering";
         if (required && !present)
         {
             problems.Add(400, $"source: Field required for type '{type}'");

@@ -32,7 +32,10 @@ public sealed record GenerationRequest
     [JsonPropertyName("image_ref")]
     public IReadOnlyList<ImageRef>? ImageRefs { get; init; }
 
-    /// <summary>The image or video to edit or reframe; required for edits and reframes, absent for <c>image</c>.</summary>
+    /// <summary>
+    /// The image or video to work on: required for edits, reframes and <c>layering</c> (the image to split into
+    /// layers), absent for <c>image</c>.
+    /// </summary>
     public ImageRef? Source { get; init; }
 
     /// <summary>Lets the model search the web for references (the server's default is false).</summary>
@@ -44,7 +47,7 @@ public sealed record GenerationRequest
     /// <summary>Video options (ray-3.2 only).</summary>
     public VideoOptions? Video { get; init; }
 
-    /// <summary>Layering options (type <c>layering</c> only).</summary>
+    /// <summary>Layering options (type <c>layering</c> only, which runs on uni-1 alone and splits the image in <see cref="Source"/>).</summary>
     public LayeringOptions? Layering { get; init; }
 
     /// <summary>Fields this SDK does not know yet, sent as they are.</summary>

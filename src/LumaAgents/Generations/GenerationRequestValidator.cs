@@ -117,7 +117,15 @@ internal static class GenerationRequestValidator
             return;
         }
 
-        if (isVideoType && model != GenerationModel.Ray32)
+        if (type == GenerationType.Layering)
+        {
+            // Layers are made by uni-1 alone (the official SDKs document it), from the image in source.
+            if (model != GenerationModel.Uni1)
+            {
+                errors.Add(new("model", $"type layering needs model uni-1, the only model that makes layers, not {model}"));
+            }
+        }
+        else if (isVideoType && model != GenerationModel.Ray32)
         {
             var which = request.Model is null ? "no model is set (the server's default is uni-1)" : $"the model is {model}";
             errors.Add(new("model", $"type {type} needs model ray-3.2, but {which}"));
@@ -184,12 +192,15 @@ internal static class GenerationRequestValidator
 
     private static void CheckSource(ImageRef? source, GenerationType type, bool isVideoType, List<LumaValidationError> errors)
     {
-        var needsSource = type == GenerationType.ImageEdit || type == GenerationType.VideoEdit || type == GenerationType.VideoReframe;
+        var needsSource = type == GenerationType.ImageEdit || type == GenerationType.VideoEdit || type == GenerationType.VideoReframe
+            || type == GenerationType.Layering;
         if (source is null)
         {
             if (needsSource)
             {
-                errors.Add(new("source", $"is required for type {type}: set Source to the media to edit"));
+                errors.Add(new("source", type == GenerationType.Layering
+                    ? "is required for type layering: set Source to the image to split into layers"
+                    : $"is required for type {type}: set Source to the media to edit"));
             }
 
             return;

@@ -18,7 +18,7 @@ namespace LumaAgents.Serialization;
     GenerationMode = JsonSourceGenerationMode.Default,
     Converters =
     [
-        typeof(GenerationConverter), typeof(GenerationOutputConverter), typeof(OutputLayerConverter),
+        typeof(GenerationConverter), typeof(GenerationOutputConverter), typeof(OutputLayerConverter), typeof(LayerBoundsConverter),
         typeof(GenerationRequestConverter), typeof(ImageRefConverter), typeof(VideoOptionsConverter), typeof(VideoEditOptionsConverter),
     ])]
 [JsonSerializable(typeof(GenerationRequest))]

@@ -40,10 +40,6 @@ internal static class WireFields
         where TModel : class
         => new BooleanField<TModel>(name, get, set);
 
-    public static WireField<TModel> Raw<TModel>(string name, Func<TModel, JsonElement?> get, Action<TModel, JsonElement?>? set = null)
-        where TModel : class
-        => new RawField<TModel>(name, get, set);
-
     /// <summary>A nested wire object, read and written by its own converter.</summary>
     public static WireField<TModel> Object<TModel, TValue>(
         string name, WireObjectConverter<TValue> converter, Func<TModel, TValue?> get, Action<TModel, TValue?>? set = null)
@@ -295,26 +291,6 @@ internal static class WireFields
             if (Get(model) is { } value)
             {
                 writer.WriteBoolean(EncodedName, value);
-            }
-        }
-    }
-
-    private sealed class RawField<TModel>(string name, Func<TModel, JsonElement?> get, Action<TModel, JsonElement?>? set)
-        : Field<TModel, JsonElement?>(name, get, set)
-        where TModel : class
-    {
-        public override bool TryRead(ref Utf8JsonReader reader, TModel model, JsonSerializerOptions options)
-        {
-            Set(model, reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader));
-            return true;
-        }
-
-        public override void Write(Utf8JsonWriter writer, TModel model, JsonSerializerOptions options)
-        {
-            if (Get(model) is { ValueKind: not JsonValueKind.Undefined } value)
-            {
-                writer.WritePropertyName(EncodedName);
-                value.WriteTo(writer);
             }
         }
     }

@@ -11,8 +11,8 @@ internal sealed class OutputLayerConverter : ResponseObjectConverter<OutputLayer
             WireFields.Int32<OutputLayer>("index", l => l.Index, (l, v) => l.Index = v),
             WireFields.String<OutputLayer>("label", l => l.Label, (l, v) => l.Label = v),
             WireFields.String<OutputLayer>("description", l => l.Description, (l, v) => l.Description = v),
-            WireFields.Raw<OutputLayer>("alpha_hint", l => l.AlphaHint, (l, v) => l.AlphaHint = v),
-            WireFields.Raw<OutputLayer>("bounds", l => l.Bounds, (l, v) => l.Bounds = v),
+            WireFields.NullableEnum<OutputLayer, AlphaHint>("alpha_hint", l => l.AlphaHint, (l, v) => l.AlphaHint = v),
+            WireFields.Object<OutputLayer, LayerBounds>("bounds", LayerBoundsConverter.Instance, l => l.Bounds, (l, v) => l.Bounds = v),
         ])
     {
     }
