@@ -23,7 +23,7 @@ internal sealed class ExtensibleEnumConverter<T> : JsonConverter<T>
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
     {
-        if (value.Value.Length == 0)
+        if (!value.HasValue)
         {
             writer.WriteNullValue();
         }

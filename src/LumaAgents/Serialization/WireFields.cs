@@ -128,7 +128,7 @@ internal static class WireFields
         {
             // An unset value (absent or null in the JSON it came from) is written as nothing, never as "".
             var value = Get(model);
-            if (value.Value.Length != 0)
+            if (value.HasValue)
             {
                 writer.WriteString(EncodedName, value.Value);
             }
