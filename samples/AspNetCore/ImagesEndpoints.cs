@@ -11,7 +11,7 @@ public static class ImagesEndpoints
     {
         app.MapPost("/images", async (CreateImage body, LumaClient luma, CancellationToken ct) =>
         {
-            var request = GenerationRequest.Image(body.Prompt ?? string.Empty, body.AspectRatio is null ? (AspectRatio?)null : new AspectRatio(body.AspectRatio));
+            var request = GenerationRequest.CreateImage(body.Prompt ?? string.Empty, body.AspectRatio is null ? (AspectRatio?)null : new AspectRatio(body.AspectRatio));
             try
             {
                 var generation = await luma.Generations.CreateAsync(request, ct);

@@ -29,8 +29,8 @@ if (simulator is not null)
 
 using var client = new LumaClient(options);
 var request = video
-    ? GenerationRequest.NewVideo(prompt, new VideoOptions { Duration = VideoDuration.Seconds5, Resolution = VideoResolution.Resolution720p }, AspectRatio.Ratio16x9)
-    : GenerationRequest.Image(prompt, AspectRatio.Ratio16x9);
+    ? GenerationRequest.CreateVideo(prompt, new VideoOptions { Duration = VideoDuration.Seconds5, Resolution = VideoResolution.Resolution720p }, AspectRatio.Ratio16x9)
+    : GenerationRequest.CreateImage(prompt, AspectRatio.Ratio16x9);
 
 try
 {

@@ -21,7 +21,7 @@ public sealed class GenerationWorker(
             {
                 try
                 {
-                    var done = await luma.Generations.CreateAndWaitAsync(GenerationRequest.Image(prompt), cancellationToken: ct);
+                    var done = await luma.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage(prompt), cancellationToken: ct);
                     foreach (var file in await luma.Generations.SaveOutputsAsync(done, settings.OutputDirectory, ct))
                     {
                         report.Saved.Enqueue(file);

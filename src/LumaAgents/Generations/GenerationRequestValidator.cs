@@ -73,7 +73,7 @@ internal static class GenerationRequestValidator
         {
             if (model.IsKnown && model != GenerationModel.Ray32)
             {
-                errors.Add(new("video", $"video options need model ray-3.2, but the model is {model}"));
+                errors.Add(new("video", $"needs model ray-3.2 (video options are for videos), but the model is {model}"));
             }
 
             CheckVideo(video, type, errors);

@@ -87,6 +87,12 @@ public sealed record ImageRef
     }
 
     /// <summary>A local file sent inline as base64, its media type taken from the extension unless given.</summary>
+    /// <remarks>
+    /// Reads the whole file <b>now</b>, when called, and keeps it in the returned value as base64 (about 4/3 of the
+    /// file's size in memory, for as long as the request lives): later changes to the file are not seen, and a
+    /// missing file fails here, not when the request is sent. To send a large file, or one file with many requests,
+    /// upload it once through the files API and use <see cref="FromFileId"/>.
+    /// </remarks>
     /// <param name="path">The file's path.</param>
     /// <param name="mediaType">The MIME type, or null to infer it from the extension.</param>
     /// <exception cref="ArgumentException">The media type cannot be inferred from the extension.</exception>
@@ -98,6 +104,7 @@ public sealed record ImageRef
     }
 
     /// <summary>A local file sent inline as base64, read asynchronously; media type as for <see cref="FromFile"/>.</summary>
+    /// <remarks>Like <see cref="FromFile"/>, reads the whole file when called and keeps it in the returned value.</remarks>
     /// <param name="path">The file's path.</param>
     /// <param name="mediaType">The MIME type, or null to infer it from the extension.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

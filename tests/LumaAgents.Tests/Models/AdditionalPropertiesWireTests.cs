@@ -14,7 +14,7 @@ public sealed class AdditionalPropertiesWireTests
     [Fact]
     public void A_null_entry_sends_an_explicit_null_once_in_place_of_the_typed_value()
     {
-        var request = GenerationRequest.Image("p", AspectRatio.Ratio16x9) with
+        var request = GenerationRequest.CreateImage("p", AspectRatio.Ratio16x9) with
         {
             AdditionalProperties = new Dictionary<string, JsonElement> { ["aspect_ratio"] = Json("null") },
         };
@@ -25,7 +25,7 @@ public sealed class AdditionalPropertiesWireTests
     [Fact]
     public void An_entry_overrides_the_typed_value()
     {
-        var request = GenerationRequest.Image("p", AspectRatio.Ratio16x9) with
+        var request = GenerationRequest.CreateImage("p", AspectRatio.Ratio16x9) with
         {
             AdditionalProperties = new Dictionary<string, JsonElement> { ["aspect_ratio"] = Json("\"21:9\""), ["seed"] = Json("7") },
         };
@@ -48,7 +48,7 @@ public sealed class AdditionalPropertiesWireTests
     [Fact]
     public void An_undefined_entry_sends_nothing_for_its_name()
     {
-        var request = GenerationRequest.Image("p", AspectRatio.Ratio16x9) with
+        var request = GenerationRequest.CreateImage("p", AspectRatio.Ratio16x9) with
         {
             AdditionalProperties = new Dictionary<string, JsonElement> { ["aspect_ratio"] = default, ["extra"] = default },
         };
@@ -59,7 +59,7 @@ public sealed class AdditionalPropertiesWireTests
     [Fact]
     public void Nested_request_models_follow_the_same_rule()
     {
-        var request = GenerationRequest.NewVideo(
+        var request = GenerationRequest.CreateVideo(
             "p",
             new VideoOptions
             {

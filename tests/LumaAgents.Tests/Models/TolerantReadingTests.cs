@@ -239,7 +239,7 @@ public sealed class TolerantReadingTests
         // The whole path: the pipeline reads and writes through the same converters as LumaJson.
         var handler = new StubHandler(System.Net.HttpStatusCode.Created, """{"id":"g","model":null,"state":"pending","created_at":"2026-04-08 12:00:00"}""");
         using var client = TestClients.WithHandler(handler);
-        var request = GenerationRequest.Image("p", AspectRatio.Ratio16x9) with
+        var request = GenerationRequest.CreateImage("p", AspectRatio.Ratio16x9) with
         {
             AdditionalProperties = new Dictionary<string, JsonElement> { ["aspect_ratio"] = JsonDocument.Parse("null").RootElement.Clone() },
         };

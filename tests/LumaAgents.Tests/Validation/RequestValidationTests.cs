@@ -55,7 +55,7 @@ public sealed class RequestValidationTests
     [Fact]
     public void A_url_with_a_query_is_not_echoed_into_the_message()
     {
-        var request = GenerationRequest.Image("x") with { ImageRefs = [ImageRef.FromUrl("http://example.com/a.png?token=secret")] };
+        var request = GenerationRequest.CreateImage("x") with { ImageRefs = [ImageRef.FromUrl("http://example.com/a.png?token=secret")] };
 
         var error = Assert.Single(request.Validate());
 
@@ -66,7 +66,7 @@ public sealed class RequestValidationTests
     [Fact]
     public void Inline_data_over_50_mb_is_refused_before_sending()
     {
-        var request = GenerationRequest.Image("x") with { ImageRefs = [new ImageRef { Data = new string('A', 72_000_000), MediaType = "image/png" }] };
+        var request = GenerationRequest.CreateImage("x") with { ImageRefs = [new ImageRef { Data = new string('A', 72_000_000), MediaType = "image/png" }] };
 
         Assert.Contains(request.Validate(), e => e.Path == "image_ref[0].data");
     }
