@@ -12,33 +12,33 @@ internal static class WireFields
 {
     public static WireField<TModel> String<TModel>(string name, Func<TModel, string?> get, Action<TModel, string?>? set = null)
         where TModel : class
-        => new StringField<TModel>(name, get, set);
+        => new ScalarField<TModel, string?>(name, get, set, StringScalar.Instance);
 
     public static WireField<TModel> Enum<TModel, TEnum>(string name, Func<TModel, TEnum> get, Action<TModel, TEnum>? set = null)
         where TModel : class
         where TEnum : struct, IExtensibleEnum<TEnum>
-        => new EnumField<TModel, TEnum>(name, get, set);
+        => new ScalarField<TModel, TEnum>(name, get, set, EnumScalar<TEnum>.Instance);
 
     public static WireField<TModel> NullableEnum<TModel, TEnum>(string name, Func<TModel, TEnum?> get, Action<TModel, TEnum?>? set = null)
         where TModel : class
         where TEnum : struct, IExtensibleEnum<TEnum>
-        => new NullableEnumField<TModel, TEnum>(name, get, set);
+        => new ScalarField<TModel, TEnum?>(name, get, set, NullableEnumScalar<TEnum>.Instance);
 
     public static WireField<TModel> Timestamp<TModel>(string name, Func<TModel, DateTimeOffset?> get, Action<TModel, DateTimeOffset?>? set = null)
         where TModel : class
-        => new TimestampField<TModel>(name, get, set);
+        => new ScalarField<TModel, DateTimeOffset?>(name, get, set, TimestampScalar.Instance);
 
     public static WireField<TModel> Uri<TModel>(string name, Func<TModel, Uri?> get, Action<TModel, Uri?>? set = null)
         where TModel : class
-        => new UriField<TModel>(name, get, set);
+        => new ScalarField<TModel, Uri?>(name, get, set, UriScalar.Instance);
 
     public static WireField<TModel> Int32<TModel>(string name, Func<TModel, int?> get, Action<TModel, int?>? set = null)
         where TModel : class
-        => new Int32Field<TModel>(name, get, set);
+        => new ScalarField<TModel, int?>(name, get, set, Int32Scalar.Instance);
 
     public static WireField<TModel> Boolean<TModel>(string name, Func<TModel, bool?> get, Action<TModel, bool?>? set = null)
         where TModel : class
-        => new BooleanField<TModel>(name, get, set);
+        => new ScalarField<TModel, bool?>(name, get, set, BooleanScalar.Instance);
 
     /// <summary>A nested wire object, read and written by its own converter.</summary>
     public static WireField<TModel> Object<TModel, TValue>(
@@ -76,223 +76,172 @@ internal static class WireFields
             => (set ?? throw new InvalidOperationException($"The wire field '{Name}' is write-only."))(model, value);
     }
 
-    private sealed class StringField<TModel>(string name, Func<TModel, string?> get, Action<TModel, string?>? set)
-        : Field<TModel, string?>(name, get, set)
+    /// <summary>A member holding one JSON value: JSON null is unset, a token the scalar cannot read is kept raw.</summary>
+    private sealed class ScalarField<TModel, TValue>(string name, Func<TModel, TValue> get, Action<TModel, TValue>? set, Scalar<TValue> scalar)
+        : Field<TModel, TValue>(name, get, set)
         where TModel : class
     {
         public override bool TryRead(ref Utf8JsonReader reader, TModel model, JsonSerializerOptions options)
         {
-            switch (reader.TokenType)
+            if (reader.TokenType == JsonTokenType.Null)
             {
-                case JsonTokenType.String:
-                    Set(model, reader.GetString());
-                    return true;
-                case JsonTokenType.Null:
-                    Set(model, null);
-                    return true;
-                default:
-                    return false;
+                Set(model, default!);
+                return true;
             }
+
+            if (!scalar.TryRead(ref reader, out var value))
+            {
+                return false;
+            }
+
+            Set(model, value);
+            return true;
         }
 
         public override void Write(Utf8JsonWriter writer, TModel model, JsonSerializerOptions options)
         {
-            if (Get(model) is { } value)
-            {
-                writer.WriteString(EncodedName, value);
-            }
-        }
-    }
-
-    private sealed class EnumField<TModel, TEnum>(string name, Func<TModel, TEnum> get, Action<TModel, TEnum>? set)
-        : Field<TModel, TEnum>(name, get, set)
-        where TModel : class
-        where TEnum : struct, IExtensibleEnum<TEnum>
-    {
-        public override bool TryRead(ref Utf8JsonReader reader, TModel model, JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    Set(model, ExtensibleEnumConverter<TEnum>.ReadString(ref reader));
-                    return true;
-                case JsonTokenType.Null:
-                    Set(model, default);
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        public override void Write(Utf8JsonWriter writer, TModel model, JsonSerializerOptions options)
-        {
-            // An unset value (absent or null in the JSON it came from) is written as nothing, never as "".
             var value = Get(model);
-            if (value.HasValue)
+            if (scalar.IsSet(value))
             {
-                writer.WriteString(EncodedName, value.Value);
+                scalar.Write(writer, EncodedName, value);
             }
         }
     }
 
-    private sealed class NullableEnumField<TModel, TEnum>(string name, Func<TModel, TEnum?> get, Action<TModel, TEnum?>? set)
-        : Field<TModel, TEnum?>(name, get, set)
-        where TModel : class
+    /// <summary>How one kind of JSON value is read and written.</summary>
+    private abstract class Scalar<TValue>
+    {
+        /// <summary>Reads the (non-null) token the reader is on; false when it is not this kind of value.</summary>
+        public abstract bool TryRead(ref Utf8JsonReader reader, out TValue value);
+
+        /// <summary>Whether there is a value to write (an unset one writes nothing).</summary>
+        public virtual bool IsSet(TValue value) => value is not null;
+
+        public abstract void Write(Utf8JsonWriter writer, JsonEncodedText name, TValue value);
+    }
+
+    private sealed class StringScalar : Scalar<string?>
+    {
+        public static StringScalar Instance { get; } = new();
+
+        public override bool TryRead(ref Utf8JsonReader reader, out string? value)
+        {
+            value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            return reader.TokenType == JsonTokenType.String;
+        }
+
+        public override void Write(Utf8JsonWriter writer, JsonEncodedText name, string? value) => writer.WriteString(name, value);
+    }
+
+    private sealed class EnumScalar<TEnum> : Scalar<TEnum>
         where TEnum : struct, IExtensibleEnum<TEnum>
     {
-        public override bool TryRead(ref Utf8JsonReader reader, TModel model, JsonSerializerOptions options)
+        public static EnumScalar<TEnum> Instance { get; } = new();
+
+        public override bool TryRead(ref Utf8JsonReader reader, out TEnum value)
         {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    Set(model, ExtensibleEnumConverter<TEnum>.ReadString(ref reader));
-                    return true;
-                case JsonTokenType.Null:
-                    Set(model, null);
-                    return true;
-                default:
-                    return false;
-            }
+            value = reader.TokenType == JsonTokenType.String ? ExtensibleEnumConverter<TEnum>.ReadString(ref reader) : default;
+            return reader.TokenType == JsonTokenType.String;
         }
 
-        public override void Write(Utf8JsonWriter writer, TModel model, JsonSerializerOptions options)
+        // An unset value (absent or null in the JSON it came from) is written as nothing, never as "".
+        public override bool IsSet(TEnum value) => value.HasValue;
+
+        public override void Write(Utf8JsonWriter writer, JsonEncodedText name, TEnum value) => writer.WriteString(name, value.Value);
+    }
+
+    private sealed class NullableEnumScalar<TEnum> : Scalar<TEnum?>
+        where TEnum : struct, IExtensibleEnum<TEnum>
+    {
+        public static NullableEnumScalar<TEnum> Instance { get; } = new();
+
+        public override bool TryRead(ref Utf8JsonReader reader, out TEnum? value)
         {
-            // A request's enum is written as set, even an empty string: the caller typed it, the server judges it.
-            if (Get(model) is { } value)
+            var read = EnumScalar<TEnum>.Instance.TryRead(ref reader, out var known);
+            value = read ? known : null;
+            return read;
+        }
+
+        // A request's enum is written as set, even an empty string: the caller typed it, the server judges it.
+        public override void Write(Utf8JsonWriter writer, JsonEncodedText name, TEnum? value) => writer.WriteString(name, value!.Value.Value);
+    }
+
+    private sealed class TimestampScalar : Scalar<DateTimeOffset?>
+    {
+        public static TimestampScalar Instance { get; } = new();
+
+        public override bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset? value)
+        {
+            value = null;
+            if (reader.TokenType != JsonTokenType.String || !Timestamps.TryRead(ref reader, out var moment))
             {
-                writer.WriteString(EncodedName, value.Value);
+                return false;
+            }
+
+            value = moment;
+            return true;
+        }
+
+        // UTC as the API writes it ("…Z"), any other offset as it was read.
+        public override void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+        {
+            if (value!.Value.Offset == TimeSpan.Zero)
+            {
+                writer.WriteString(name, value.Value.UtcDateTime);
+            }
+            else
+            {
+                writer.WriteString(name, value.Value);
             }
         }
     }
 
-    private sealed class TimestampField<TModel>(string name, Func<TModel, DateTimeOffset?> get, Action<TModel, DateTimeOffset?>? set)
-        : Field<TModel, DateTimeOffset?>(name, get, set)
-        where TModel : class
+    private sealed class UriScalar : Scalar<Uri?>
     {
-        public override bool TryRead(ref Utf8JsonReader reader, TModel model, JsonSerializerOptions options)
+        public static UriScalar Instance { get; } = new();
+
+        // Only an absolute URL is a usable download address; anything else stays raw for the caller to see.
+        public override bool TryRead(ref Utf8JsonReader reader, out Uri? value)
         {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                Set(model, null);
-                return true;
-            }
-
-            if (reader.TokenType == JsonTokenType.String && Timestamps.TryRead(ref reader, out var value))
-            {
-                Set(model, value);
-                return true;
-            }
-
-            Set(model, null);
-            return false;
+            value = null;
+            return reader.TokenType == JsonTokenType.String && System.Uri.TryCreate(reader.GetString(), UriKind.Absolute, out value);
         }
 
-        public override void Write(Utf8JsonWriter writer, TModel model, JsonSerializerOptions options)
-        {
-            // UTC as the API writes it ("…Z"), any other offset as it was read.
-            if (Get(model) is { } value)
-            {
-                if (value.Offset == TimeSpan.Zero)
-                {
-                    writer.WriteString(EncodedName, value.UtcDateTime);
-                }
-                else
-                {
-                    writer.WriteString(EncodedName, value);
-                }
-            }
-        }
+        // OriginalString, as System.Text.Json writes a Uri: the URL exactly as it was given.
+        public override void Write(Utf8JsonWriter writer, JsonEncodedText name, Uri? value) => writer.WriteString(name, value!.OriginalString);
     }
 
-    private sealed class UriField<TModel>(string name, Func<TModel, Uri?> get, Action<TModel, Uri?>? set)
-        : Field<TModel, Uri?>(name, get, set)
-        where TModel : class
+    private sealed class Int32Scalar : Scalar<int?>
     {
-        public override bool TryRead(ref Utf8JsonReader reader, TModel model, JsonSerializerOptions options)
+        public static Int32Scalar Instance { get; } = new();
+
+        public override bool TryRead(ref Utf8JsonReader reader, out int? value)
         {
-            if (reader.TokenType == JsonTokenType.Null)
+            value = null;
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number))
             {
-                Set(model, null);
-                return true;
+                return false;
             }
 
-            // Only an absolute URL is a usable download address; anything else stays raw for the caller to see.
-            if (reader.TokenType == JsonTokenType.String && System.Uri.TryCreate(reader.GetString(), UriKind.Absolute, out var uri))
-            {
-                Set(model, uri);
-                return true;
-            }
-
-            return false;
+            value = number;
+            return true;
         }
 
-        public override void Write(Utf8JsonWriter writer, TModel model, JsonSerializerOptions options)
-        {
-            // OriginalString, as System.Text.Json writes a Uri: the URL exactly as it was given.
-            if (Get(model) is { } value)
-            {
-                writer.WriteString(EncodedName, value.OriginalString);
-            }
-        }
+        public override void Write(Utf8JsonWriter writer, JsonEncodedText name, int? value) => writer.WriteNumber(name, value!.Value);
     }
 
-    private sealed class Int32Field<TModel>(string name, Func<TModel, int?> get, Action<TModel, int?>? set)
-        : Field<TModel, int?>(name, get, set)
-        where TModel : class
+    private sealed class BooleanScalar : Scalar<bool?>
     {
-        public override bool TryRead(ref Utf8JsonReader reader, TModel model, JsonSerializerOptions options)
+        public static BooleanScalar Instance { get; } = new();
+
+        public override bool TryRead(ref Utf8JsonReader reader, out bool? value)
         {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                Set(model, null);
-                return true;
-            }
-
-            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value))
-            {
-                Set(model, value);
-                return true;
-            }
-
-            return false;
+            var read = reader.TokenType is JsonTokenType.True or JsonTokenType.False;
+            value = read ? reader.GetBoolean() : null;
+            return read;
         }
 
-        public override void Write(Utf8JsonWriter writer, TModel model, JsonSerializerOptions options)
-        {
-            if (Get(model) is { } value)
-            {
-                writer.WriteNumber(EncodedName, value);
-            }
-        }
-    }
-
-    private sealed class BooleanField<TModel>(string name, Func<TModel, bool?> get, Action<TModel, bool?>? set)
-        : Field<TModel, bool?>(name, get, set)
-        where TModel : class
-    {
-        public override bool TryRead(ref Utf8JsonReader reader, TModel model, JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.True:
-                case JsonTokenType.False:
-                    Set(model, reader.GetBoolean());
-                    return true;
-                case JsonTokenType.Null:
-                    Set(model, null);
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        public override void Write(Utf8JsonWriter writer, TModel model, JsonSerializerOptions options)
-        {
-            if (Get(model) is { } value)
-            {
-                writer.WriteBoolean(EncodedName, value);
-            }
-        }
+        public override void Write(Utf8JsonWriter writer, JsonEncodedText name, bool? value) => writer.WriteBoolean(name, value!.Value);
     }
 
     private sealed class ObjectField<TModel, TValue>(
