@@ -23,7 +23,7 @@ internal static class ThrottleScenario
         var start = time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
 
-        var all = Task.WhenAll(Enumerable.Range(0, creates).Select(i => client.Generations.CreateAsync(GenerationRequest.Image($"prompt {i}"))));
+        var all = Task.WhenAll(Enumerable.Range(0, creates).Select(i => client.Generations.CreateAsync(GenerationRequest.CreateImage($"prompt {i}"))));
         await time.RunUntilCompleteAsync(all, () => transport.IsBusy, realTimeoutMs: 600_000);
 
         var accepted = server.Requests.Where(r => r.RouteKind == RouteKind.Create && r.StatusCode == 201).Select(r => r.ReceivedAt).Order().ToArray();

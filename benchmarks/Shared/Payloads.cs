@@ -10,7 +10,7 @@ internal static class Payloads
 {
     public const string GenerationId = "6b3b2a47-52d7-4a3a-9a53-6f1f1f0e8c11";
 
-    public static GenerationRequest VideoEditRequest { get; } = GenerationRequest.VideoEdit(
+    public static GenerationRequest VideoEditRequest { get; } = GenerationRequest.CreateVideoEdit(
         "turn the street scene into claymation, keep the camera move",
         ImageRef.FromUrl("https://cdn.example.com/uploads/clip-2026-04-08.mp4", "video/mp4"),
         EveryEditControl()) with
@@ -18,7 +18,7 @@ internal static class Payloads
         UserId = "customer-42",
     };
 
-    public static GenerationRequest ImageRequest { get; } = GenerationRequest.Image(
+    public static GenerationRequest ImageRequest { get; } = GenerationRequest.CreateImage(
         "a red fox in fresh snow, golden hour, shallow depth of field", AspectRatio.Ratio16x9, GenerationModel.Uni1) with
     {
         Style = ImageStyle.Auto,

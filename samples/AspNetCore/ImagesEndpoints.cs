@@ -12,7 +12,7 @@ public static class ImagesEndpoints
     {
         app.MapPost("/images", async (CreateImage body, LumaClient luma, ILoggerFactory logs) =>
         {
-            var request = GenerationRequest.Image(body.Prompt ?? string.Empty, body.AspectRatio is null ? (AspectRatio?)null : new AspectRatio(body.AspectRatio));
+            var request = GenerationRequest.CreateImage(body.Prompt ?? string.Empty, body.AspectRatio is null ? (AspectRatio?)null : new AspectRatio(body.AspectRatio));
 
             // Not the request's token: once sent, a create may be billed, so we wait for its answer (bounded by
             // LumaAgents:Timeout) rather than lose the id because the caller hung up.

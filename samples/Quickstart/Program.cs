@@ -69,8 +69,8 @@ try
     if (resumeId is null)
     {
         var request = video
-            ? GenerationRequest.NewVideo(prompt, new VideoOptions { Duration = VideoDuration.Seconds5, Resolution = VideoResolution.Resolution720p }, AspectRatio.Ratio16x9)
-            : GenerationRequest.Image(prompt, AspectRatio.Ratio16x9);
+            ? GenerationRequest.CreateVideo(prompt, new VideoOptions { Duration = VideoDuration.Seconds5, Resolution = VideoResolution.Resolution720p }, AspectRatio.Ratio16x9)
+            : GenerationRequest.CreateImage(prompt, AspectRatio.Ratio16x9);
         Console.WriteLine($"Creating {(video ? "a video" : "an image")}: \"{prompt}\"");
 
         // Not cancelled by Ctrl-C: once sent, a create may be billed, so we wait for its answer (bounded by

@@ -44,7 +44,7 @@ public sealed class GenerationWorker(
         {
             // Not the stop token: once sent, a create may be billed, so its answer (bounded by LumaAgents:Timeout) is
             // awaited even during shutdown, and its id logged, rather than cancelled halfway and lost.
-            created = await luma.Generations.CreateAsync(GenerationRequest.Image(prompt), CancellationToken.None);
+            created = await luma.Generations.CreateAsync(GenerationRequest.CreateImage(prompt), CancellationToken.None);
         }
         catch (LumaException e)
         {

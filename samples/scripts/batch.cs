@@ -52,7 +52,7 @@ try
         var label = $"[{index + 1}/{prompts.Length}]";
         try
         {
-            var done = await client.Generations.CreateAndWaitAsync(GenerationRequest.Image(prompt), wait);
+            var done = await client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage(prompt), wait);
             var files = await client.Generations.SaveOutputsAsync(done, outputFolder);
             Console.WriteLine($"{label} {done.Id} \"{prompt}\": saved {string.Join(", ", files)}");
             return true;

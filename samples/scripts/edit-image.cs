@@ -45,7 +45,7 @@ try
     using var client = new LumaClient(options);
 
     // The media type comes from the extension (.png, .jpg, .webp, .gif); pass it as the second argument otherwise.
-    var request = GenerationRequest.ImageEdit(prompt, ImageRef.FromFile(image));
+    var request = GenerationRequest.CreateImageEdit(prompt, ImageRef.FromFile(image));
     var created = await client.Generations.CreateAsync(request);
     Console.WriteLine($"Editing {image} as generation {created.Id}: \"{prompt}\"");
 

@@ -48,7 +48,7 @@ try
     if (from is null)
     {
         Console.WriteLine($"Video 1: \"{prompt}\"");
-        first = await client.Generations.CreateAndWaitAsync(GenerationRequest.NewVideo(prompt, fiveSeconds, AspectRatio.Ratio16x9), wait, progress);
+        first = await client.Generations.CreateAndWaitAsync(GenerationRequest.CreateVideo(prompt, fiveSeconds, AspectRatio.Ratio16x9), wait, progress);
         foreach (var file in await client.Generations.SaveOutputsAsync(first, outputFolder))
         {
             Console.WriteLine($"Saved {file}");
@@ -60,7 +60,7 @@ try
     }
 
     Console.WriteLine($"Video 2, extending {first.Id}: \"{then}\"");
-    var extension = GenerationRequest.NewVideo(then, fiveSeconds with { StartFrame = ImageRef.FromGeneration(first) }, AspectRatio.Ratio16x9);
+    var extension = GenerationRequest.CreateVideo(then, fiveSeconds with { StartFrame = ImageRef.FromGeneration(first) }, AspectRatio.Ratio16x9);
     var second = await client.Generations.CreateAndWaitAsync(extension, wait, progress);
     foreach (var file in await client.Generations.SaveOutputsAsync(second, outputFolder))
     {

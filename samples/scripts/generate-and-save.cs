@@ -36,7 +36,7 @@ if (simulator is not null)
 try
 {
     using var client = new LumaClient(options);
-    var created = await client.Generations.CreateAsync(GenerationRequest.Image(prompt, aspectRatio));
+    var created = await client.Generations.CreateAsync(GenerationRequest.CreateImage(prompt, aspectRatio));
     Console.WriteLine($"Generation {created.Id}: \"{prompt}\" ({aspectRatio})");
 
     var done = await client.Generations.WaitForCompletionAsync(created, wait, new InlineProgress<Generation>(g => Console.WriteLine($"  {g.State}")));

@@ -6,7 +6,7 @@ namespace LumaAgents;
 /// <example>
 /// <code>
 /// using var client = new LumaClient();   // key from LUMA_AGENTS_API_KEY
-/// var generation = await client.Generations.CreateAsync(GenerationRequest.Image("a lighthouse at dawn"));
+/// var generation = await client.Generations.CreateAsync(GenerationRequest.CreateImage("a lighthouse at dawn"));
 /// </code>
 /// </example>
 public class LumaClient : IDisposable

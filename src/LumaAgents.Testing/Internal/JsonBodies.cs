@@ -14,12 +14,15 @@ internal static class JsonBodies
     // The API is consumed by programs, not embedded in HTML, so characters such as ' < > stay readable as the server sends them.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly (string Label, string Description, string AlphaHint)[] Layers =
+    // alpha_hint takes the documented values (soft, hard, none); bounds are pixel boxes on a 1024 x 1024 canvas.
+    private static readonly (string Label, string Description, string AlphaHint, int X, int Y, int Width, int Height)[] Layers =
     [
-        ("background", "The scene behind the subject, filled in where the subject was.", "opaque"),
-        ("subject", "The main subject, cut out with soft edges.", "soft"),
-        ("foreground", "Elements in front of the subject.", "soft"),
+        ("background", "The scene behind the subject, filled in where the subject was.", "none", 0, 0, 1024, 1024),
+        ("subject", "The main subject, cut out with soft edges.", "soft", 256, 192, 512, 640),
+        ("foreground", "Elements in front of the subject.", "hard", 0, 768, 1024, 256),
     ];
+
+    private const int LayerCanvas = 1024;
 
     public static byte[] Detail(string detail)
     {
@@ -76,12 +79,20 @@ internal static class JsonBodies
         writer.WriteString("url", url);
         if (generation.Type == "layering")
         {
-            (string label, string description, string alphaHint) = Layers[index];
+            (string label, string description, string alphaHint, int x, int y, int width, int height) = Layers[index];
             writer.WriteStartObject("layer");
             writer.WriteNumber("index", index);
             writer.WriteString("label", label);
             writer.WriteString("description", description);
             writer.WriteString("alpha_hint", alphaHint);
+            writer.WriteStartObject("bounds");
+            writer.WriteNumber("x", x);
+            writer.WriteNumber("y", y);
+            writer.WriteNumber("width", width);
+            writer.WriteNumber("height", height);
+            writer.WriteNumber("canvas_width", LayerCanvas);
+            writer.WriteNumber("canvas_height", LayerCanvas);
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 

@@ -8,12 +8,23 @@ using System.Text.Json.Nodes;
 namespace LumaAgents.Testing.Internal;
 
 /// <summary>
-/// The server side of the documented request rules (reference §2), a faithful subset. It is deliberately independent
-/// of the SDK's validator so a rule the SDK gets wrong shows up as a disagreement. Details name the JSON path.
-/// All problems of the most severe status are reported, joined by <c>"; "</c>: 400 before 413 before 422.
+/// The server side of the documented request rules (reference §2). It is deliberately independent of the SDK's
+/// validator (its own reading of the reference, over the raw JSON, with its own copies of the limits) so that a rule
+/// either side gets wrong shows up as a disagreement in <c>ValidatorAgreementTests</c>, which compares the two case by
+/// case. Details name the JSON path. All problems of the most severe status are reported, joined by <c>"; "</c>:
+/// 400 before 413 before 422.
 /// </summary>
 internal sealed class RequestValidator(Func<string, bool> generationExists)
 {
+    // Literal copies of the reference's limits, on purpose: the SDK's GenerationLimits are what is being checked.
+    private const int MaxPromptLength = 6000;
+    private const int MaxLayeringPromptLength = 500;
+    private const int MaxUserIdLength = 256;
+    private const int MaxImageRefs = 9;
+    private const int MaxImageEditRefs = 8;
+    private const int MaxKeyframes = 64;
+    private const int LastFrameOf5s = 120;
+    private const int LastFrameOf10s = 240;
     private const long MaxImageBytes = 50L * 1024 * 1024;
     private const long MaxVideoBytes = 200L * 1024 * 1024;
 
@@ -43,7 +54,8 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
 
         bool isVideoType = type is "video" or "video_edit" or "video_reframe";
         string? model = null;
-        if (TryGet(body, "model", out JsonNode? modelNode))
+        bool modelGiven = TryGet(body, "model", out JsonNode? modelNode);
+        if (modelGiven)
         {
             if (AsString(modelNode) is { } value && Models.Contains(value))
             {
@@ -55,8 +67,14 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
             }
         }
 
-        // The reference documents uni-1 as the default; a video job cannot run on an image model, so video types default to ray-3.2.
-        model ??= isVideoType ? "ray-3.2" : "uni-1";
+        // The reference documents uni-1 as the default model whatever the type, so a video type must name ray-3.2.
+        if (model is not null || !modelGiven)
+        {
+            model ??= "uni-1";
+            ValidateModelForType(type, model, modelGiven, isVideoType, problems);
+        }
+
+        model ??= "uni-1";
 
         string? prompt = ValidatePrompt(body, type, problems);
         string? ratio = ValidateAspectRatio(body, type, problems);
@@ -74,9 +92,9 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
             {
                 problems.Add(400, "user_id: Input should be a valid string");
             }
-            else if (value.Length > 256)
+            else if (value.Length > MaxUserIdLength)
             {
-                problems.Add(400, "user_id: String should have at most 256 characters");
+                problems.Add(400, $"user_id: String should have at most {MaxUserIdLength} characters");
             }
         }
 
@@ -86,6 +104,28 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
         ValidateLayering(body, type, problems);
 
         return problems.ToOutcome(model, type, prompt);
+    }
+
+    private static void ValidateModelForType(string type, string model, bool modelGiven, bool isVideoType, Problems problems)
+    {
+        // The official SDKs document layering as uni-1 only.
+        if (type == "layering")
+        {
+            if (model != "uni-1")
+            {
+                problems.Add(400, $"model: Type 'layering' requires model 'uni-1'");
+            }
+        }
+        else if (isVideoType && model != "ray-3.2")
+        {
+            problems.Add(400, modelGiven
+                ? $"model: Type '{type}' requires model 'ray-3.2'"
+                : $"model: Type '{type}' requires model 'ray-3.2' (the default model is 'uni-1')");
+        }
+        else if (!isVideoType && model == "ray-3.2")
+        {
+            problems.Add(400, $"model: Model 'ray-3.2' does not support type '{type}'");
+        }
     }
 
     private static string? ValidatePrompt(JsonObject body, string type, Problems problems)
@@ -107,7 +147,7 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
             return null;
         }
 
-        int max = layering ? 500 : 6000;
+        int max = layering ? MaxLayeringPromptLength : MaxPromptLength;
         if (prompt.Length == 0 && !layering)
         {
             problems.Add(400, FakeLumaServerDetails.PromptEmpty);
@@ -196,10 +236,10 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
             return;
         }
 
-        int max = type == "image_edit" ? 8 : 9;
+        int max = type == "image_edit" ? MaxImageEditRefs : MaxImageRefs;
         if (refs.Count > max)
         {
-            problems.Add(400, max == 9 ? FakeLumaServerDetails.TooManyImageRefs : $"image_ref: List should have at most {max} items");
+            problems.Add(400, max == MaxImageRefs ? FakeLumaServerDetails.TooManyImageRefs : $"image_ref: List should have at most {max} items");
         }
 
         for (int i = 0; i < refs.Count; i++)
@@ -211,7 +251,8 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
     private void ValidateSource(JsonObject body, string type, Problems problems)
     {
         bool present = TryGet(body, "source", out JsonNode? node);
-        bool required = type is "image_edit" or "video_edit" or "video_reframe";
+        // Layering splits the image given in source.
+        bool required = type is "image_edit" or "video_edit" or "video_reframe" or "layering";
         if (required && !present)
         {
             problems.Add(400, $"source: Field required for type '{type}'");
@@ -244,14 +285,64 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
             problems.Add(400, "video: Only supported with model 'ray-3.2'");
         }
 
-        if (TryGet(video, "duration", out JsonNode? duration) && AsString(duration) is not ("5s" or "10s"))
+        string? duration = null;
+        if (TryGet(video, "duration", out JsonNode? durationNode))
         {
-            problems.Add(400, "video.duration: Input should be '5s' or '10s'");
+            duration = AsString(durationNode);
+            if (duration is not ("5s" or "10s"))
+            {
+                problems.Add(400, "video.duration: Input should be '5s' or '10s'");
+            }
         }
 
-        if (TryGet(video, "resolution", out JsonNode? resolution) && AsString(resolution) is not ("360p" or "540p" or "720p" or "1080p"))
+        string? resolution = null;
+        if (TryGet(video, "resolution", out JsonNode? resolutionNode))
         {
-            problems.Add(400, "video.resolution: Input should be '360p', '540p', '720p' or '1080p'");
+            resolution = AsString(resolutionNode);
+            if (resolution is not ("360p" or "540p" or "720p" or "1080p"))
+            {
+                problems.Add(400, "video.resolution: Input should be '360p', '540p', '720p' or '1080p'");
+            }
+        }
+
+        bool tenSeconds = duration == "10s";
+        bool loop = IsTrue(video, "loop", "video.loop", problems);
+        bool hdr = IsTrue(video, "hdr", "video.hdr", problems);
+        bool exr = IsTrue(video, "exr_export", "video.exr_export", problems);
+        bool hasStart = TryGet(video, "start_frame", out _);
+        bool hasEnd = TryGet(video, "end_frame", out _);
+        bool hasKeyframes = TryGet(video, "keyframes", out JsonNode? keyframesNode) && keyframesNode is JsonArray { Count: > 0 };
+
+        if (loop)
+        {
+            if (type != "video")
+            {
+                problems.Add(400, "video.loop: Only allowed for type 'video'");
+            }
+
+            if (tenSeconds || hdr || hasEnd)
+            {
+                problems.Add(400, "video.loop: Not supported with a 10s duration, hdr or an end_frame");
+            }
+        }
+
+        if (hdr)
+        {
+            // 720p is the default resolution, so an unset resolution is fine.
+            if (resolution is "360p" or "540p")
+            {
+                problems.Add(400, $"video.hdr: Requires resolution '720p' or '1080p', not '{resolution}'");
+            }
+
+            if (type == "video_reframe")
+            {
+                problems.Add(400, "video.hdr: Not supported for type 'video_reframe'");
+            }
+        }
+
+        if (exr && !hdr)
+        {
+            problems.Add(400, "video.exr_export: Requires video.hdr");
         }
 
         foreach (string frame in (ReadOnlySpan<string>)["start_frame", "end_frame", "guide_frame"])
@@ -259,10 +350,32 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
             if (TryGet(video, frame, out JsonNode? frameNode))
             {
                 ValidateImageRef($"video.{frame}", frameNode, isVideoSource: false, problems);
+                if (tenSeconds && frame != "guide_frame")
+                {
+                    problems.Add(400, $"video.{frame}: Only supported with a 5s duration");
+                }
             }
         }
 
-        ValidateKeyframes(video, "video", problems);
+        if (TryGet(video, "keyframes", out _) || TryGet(video, "keyframe_indexes", out _))
+        {
+            if (type != "video")
+            {
+                problems.Add(400, "video.keyframes: Only allowed for type 'video'");
+            }
+
+            if (hasKeyframes && (hasStart || hasEnd || loop))
+            {
+                problems.Add(400, "video.keyframes: Not supported together with start_frame, end_frame or loop");
+            }
+
+            ValidateKeyframes(video, "video", minCount: 1, lastFrame: tenSeconds ? LastFrameOf10s : LastFrameOf5s, problems);
+        }
+
+        if (TryGet(video, "source_position", out JsonNode? positionNode))
+        {
+            ValidateSourcePosition(positionNode, type, problems);
+        }
 
         if (TryGet(video, "edit", out JsonNode? editNode))
         {
@@ -276,15 +389,93 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
             }
             else
             {
-                ValidateKeyframes(edit, "video.edit", problems);
+                ValidateEdit(edit, hasStart, problems);
             }
         }
     }
 
-    private void ValidateKeyframes(JsonObject owner, string path, Problems problems)
+    private static void ValidateSourcePosition(JsonNode? node, string type, Problems problems)
+    {
+        if (type != "video_reframe")
+        {
+            problems.Add(400, "video.source_position: Only allowed for type 'video_reframe'");
+        }
+
+        if (node is not JsonObject position)
+        {
+            problems.Add(400, "video.source_position: Input should be an object");
+            return;
+        }
+
+        foreach (string name in (ReadOnlySpan<string>)["x_norm", "y_norm", "w_norm", "h_norm"])
+        {
+            string path = $"video.source_position.{name}";
+            if (!TryGet(position, name, out JsonNode? value))
+            {
+                problems.Add(400, $"{path}: Field required");
+            }
+            else if (AsDouble(value) is not { } number)
+            {
+                problems.Add(400, $"{path}: Input should be a valid number");
+            }
+            else if (name is "w_norm" or "h_norm" && !(number > 0 && number <= 2.0))
+            {
+                problems.Add(400, $"{path}: Input should be greater than 0 and less than or equal to 2");
+            }
+        }
+    }
+
+    private void ValidateEdit(JsonObject edit, bool hasStartFrame, Problems problems)
+    {
+        bool auto = IsTrue(edit, "auto_controls", "video.edit.auto_controls", problems);
+        if (TryGet(edit, "strength", out JsonNode? strength)
+            && AsString(strength) is not ("adhere_1" or "adhere_2" or "adhere_3" or "flex_1" or "flex_2" or "flex_3" or "reimagine_1" or "reimagine_2" or "reimagine_3"))
+        {
+            problems.Add(400, "video.edit.strength: Input should be one of 'adhere_1'..'adhere_3', 'flex_1'..'flex_3' or 'reimagine_1'..'reimagine_3'");
+        }
+
+        if (TryGet(edit, "controls", out JsonNode? controlsNode))
+        {
+            if (auto)
+            {
+                problems.Add(400, "video.edit.controls: Not allowed when auto_controls is true");
+            }
+
+            if (controlsNode is not JsonObject controls)
+            {
+                problems.Add(400, "video.edit.controls: Input should be an object");
+            }
+            else
+            {
+                ValidateUnit(controls, "depth", "blur", problems);
+                ValidateUnit(controls, "normals", "augmentation", problems);
+                ValidateUnit(controls, "trajectory", "sparsity", problems);
+            }
+        }
+
+        if (hasStartFrame && TryGet(edit, "keyframes", out JsonNode? keyframes) && keyframes is JsonArray { Count: > 0 })
+        {
+            problems.Add(400, "video.edit.keyframes: Not supported together with video.start_frame");
+        }
+
+        // The edit's indexes sit on the source video's frame grid, whose length only the server knows.
+        ValidateKeyframes(edit, "video.edit", minCount: 0, lastFrame: int.MaxValue, problems);
+    }
+
+    private static void ValidateUnit(JsonObject controls, string control, string name, Problems problems)
+    {
+        if (TryGet(controls, control, out JsonNode? node) && node is JsonObject owner && TryGet(owner, name, out JsonNode? value)
+            && AsDouble(value) is not (>= 0 and <= 1))
+        {
+            problems.Add(400, $"video.edit.controls.{control}.{name}: Input should be a number from 0 to 1");
+        }
+    }
+
+    private void ValidateKeyframes(JsonObject owner, string path, int minCount, int lastFrame, Problems problems)
     {
         int count = 0;
-        if (TryGet(owner, "keyframes", out JsonNode? node))
+        bool hasKeyframes = TryGet(owner, "keyframes", out JsonNode? node);
+        if (hasKeyframes)
         {
             if (node is not JsonArray keyframes)
             {
@@ -293,9 +484,13 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
             else
             {
                 count = keyframes.Count;
-                if (count > 64)
+                if (count < minCount)
                 {
-                    problems.Add(400, $"{path}.keyframes: List should have at most 64 items");
+                    problems.Add(400, $"{path}.keyframes: List should have at least {minCount} item");
+                }
+                else if (count > MaxKeyframes)
+                {
+                    problems.Add(400, $"{path}.keyframes: List should have at most {MaxKeyframes} items");
                 }
 
                 for (int i = 0; i < keyframes.Count; i++)
@@ -305,15 +500,46 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
             }
         }
 
-        if (TryGet(owner, "keyframe_indexes", out JsonNode? indexes))
+        if (!TryGet(owner, "keyframe_indexes", out JsonNode? indexes))
         {
-            if (indexes is not JsonArray array)
+            if (count > 0)
             {
-                problems.Add(400, $"{path}.keyframe_indexes: Input should be a valid list");
+                problems.Add(400, $"{path}.keyframe_indexes: Field required with {path}.keyframes");
             }
-            else if (array.Count != count)
+
+            return;
+        }
+
+        if (indexes is not JsonArray array)
+        {
+            problems.Add(400, $"{path}.keyframe_indexes: Input should be a valid list");
+            return;
+        }
+
+        if (array.Count != count)
+        {
+            problems.Add(400, $"{path}.keyframe_indexes: Must have the same length as {path}.keyframes");
+        }
+
+        var seen = new HashSet<double>();
+        for (int i = 0; i < array.Count; i++)
+        {
+            string at = $"{path}.keyframe_indexes[{i}]";
+            if (AsDouble(array[i]) is not { } index || index != Math.Floor(index))
             {
-                problems.Add(400, $"{path}.keyframe_indexes: Must have the same length as {path}.keyframes");
+                problems.Add(400, $"{at}: Input should be a valid integer");
+            }
+            else if (index < 0)
+            {
+                problems.Add(400, $"{at}: Input should be greater than or equal to 0");
+            }
+            else if (index > lastFrame)
+            {
+                problems.Add(400, $"{at}: Input should be less than or equal to {lastFrame} for this duration (24 fps)");
+            }
+            else if (!seen.Add(index))
+            {
+                problems.Add(400, $"{at}: Frame indexes must be unique");
             }
         }
     }
@@ -479,6 +705,29 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
 
     private static string? AsString(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    private static double? AsDouble(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
+
+    /// <summary>Whether a boolean member is true; a member that is not a boolean is a problem (and counts as false).</summary>
+    private static bool IsTrue(JsonObject owner, string name, string path, Problems problems)
+    {
+        if (!TryGet(owner, name, out JsonNode? node))
+        {
+            return false;
+        }
+
+        switch (node!.GetValueKind())
+        {
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            default:
+                problems.Add(400, $"{path}: Input should be a valid boolean");
+                return false;
+        }
+    }
 
     private static string Quote(string[] values) =>
         string.Join(", ", values[..^1].Select(v => $"'{v}'")) + $" or '{values[^1]}'";

@@ -21,18 +21,30 @@ public sealed class GenerationFailedException : LumaException
     public string? FailureReason => Generation.FailureReason;
 
     /// <summary>
-    /// Whether submitting the same request again may succeed: true for <c>generation_failed</c>,
-    /// <c>output_not_found</c> and <c>rate_limited</c>; false for moderation, budget and input problems.
+    /// Whether the SDK knows that submitting the same request again may succeed: true for <c>generation_failed</c>,
+    /// <c>output_not_found</c> and <c>rate_limited</c>. False means "not known to help": for moderation, budget and
+    /// input problems (which a resubmission will not cure unchanged), and also for a failure code this SDK does not
+    /// know, or none, about which it knows nothing. Tell the two apart with <c>FailureCode is { IsKnown: true }</c>;
+    /// the message gives advice only for known codes.
     /// </summary>
+    /// <remarks>
+    /// A <see cref="bool"/>, not a <c>bool?</c>: <c>if (e.IsRetryable)</c> keeps compiling and stays safe (an unknown code
+    /// is never resubmitted automatically), and the "unknown" case is already visible on <see cref="FailureCode"/>.
+    /// </remarks>
     public bool IsRetryable => FailureCodes.IsRetryable(FailureCode);
 
     private static string BuildMessage(Generation generation)
     {
-        var code = generation.FailureCode?.Value ?? "unknown";
-        var reason = string.IsNullOrEmpty(generation.FailureReason) ? string.Empty : ": " + generation.FailureReason;
-        var advice = FailureCodes.IsRetryable(generation.FailureCode)
-            ? " Submitting the request again may succeed."
-            : " Submitting the same request again will not help.";
-        return $"Generation {generation.Id} failed ({code}){reason}.{advice}";
+        var code = generation.FailureCode is { } c && c.Value.Length > 0 ? c.Value : "no failure code given";
+        var text = $"Generation {generation.Id} failed ({code})";
+        var reason = generation.FailureReason?.Trim();
+        text = string.IsNullOrEmpty(reason) ? text + "." : text + ": " + Sentence(reason!);
+        return FailureCodes.Advice(generation.FailureCode) is { } advice ? text + " " + advice : text;
     }
+
+    /// <summary>The server's text as one sentence: a final period added only when it has no closing punctuation.</summary>
+    private static string Sentence(string text)
+        => text.EndsWith(".", StringComparison.Ordinal) || text.EndsWith("!", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal)
+            ? text
+            : text + ".";
 }

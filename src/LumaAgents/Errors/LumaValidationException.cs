@@ -27,8 +27,9 @@ public sealed class LumaValidationException : LumaException
 
     private static string BuildMessage(IReadOnlyList<LumaValidationError> errors, string subject)
     {
+        // One period at the very end: problems are joined by "; ", so a problem's own final period is dropped.
         var count = errors.Count == 1 ? "1 problem" : errors.Count + " problems";
-        var text = subject + " has " + count + ": " + string.Join("; ", errors);
-        return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
+        var problems = errors.Select(e => e is null ? "(null)" : e.Path + ": " + e.Message?.TrimEnd().TrimEnd('.'));
+        return subject + " has " + count + ": " + string.Join("; ", problems) + ".";
     }
 }

@@ -18,8 +18,14 @@ public sealed record GenerationOutput
     /// <summary>The layer this output is, for layering generations.</summary>
     public OutputLayer? Layer { get; set; }
 
-    /// <summary>Fields this SDK does not know yet.</summary>
-    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
+    /// <summary>
+    /// Members this SDK does not model, and modelled members whose JSON it could not read (kept raw under their JSON
+    /// name).
+    /// </summary>
+    /// <remarks>
+    /// On write an entry replaces the typed property of the same JSON name, so a raw value read from the server goes
+    /// back as it came.
+    /// </remarks>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -5,8 +6,9 @@ namespace LumaAgents;
 
 /// <summary>
 /// The body of <c>POST /generations</c>. Unset (null) members are omitted from the JSON so the server applies its
-/// own defaults. Start from a factory such as <see cref="Image(string, AspectRatio?, GenerationModel?)"/> and
-/// adjust with <c>with</c>.
+/// own defaults. Start from a factory (<see cref="CreateImage"/>, <see cref="CreateImageEdit"/>,
+/// <see cref="CreateVideo"/>, <see cref="CreateVideoEdit"/>, <see cref="CreateVideoReframe"/>,
+/// <see cref="CreateLayering"/>) and adjust with <c>with</c>.
 /// </summary>
 public sealed record GenerationRequest
 {
@@ -32,7 +34,10 @@ public sealed record GenerationRequest
     [JsonPropertyName("image_ref")]
     public IReadOnlyList<ImageRef>? ImageRefs { get; init; }
 
-    /// <summary>The image or video to edit or reframe; required for edits and reframes, absent for <c>image</c>.</summary>
+    /// <summary>
+    /// The image or video to work on: required for edits, reframes and <c>layering</c> (the image to split into
+    /// layers), absent for <c>image</c>.
+    /// </summary>
     public ImageRef? Source { get; init; }
 
     /// <summary>Lets the model search the web for references (the server's default is false).</summary>
@@ -44,11 +49,17 @@ public sealed record GenerationRequest
     /// <summary>Video options (ray-3.2 only).</summary>
     public VideoOptions? Video { get; init; }
 
-    /// <summary>Layering options (type <c>layering</c> only).</summary>
+    /// <summary>Layering options (type <c>layering</c> only, which runs on uni-1 alone and splits the image in <see cref="Source"/>).</summary>
     public LayeringOptions? Layering { get; init; }
 
     /// <summary>Fields this SDK does not know yet, sent as they are.</summary>
-    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
+    /// <remarks>
+    /// An entry <b>replaces</b> the typed property of the same JSON name, which is then not sent: the key is written
+    /// once, with the entry's value. So <c>AdditionalProperties["aspect_ratio"] = JsonDocument.Parse("null").RootElement</c>
+    /// sends an explicit <c>"aspect_ratio": null</c>, and an entry <c>"21:9"</c> overrides <see cref="AspectRatio"/>.
+    /// A <c>default</c> (undefined) <see cref="JsonElement"/> sends nothing for that name. Names compare ordinally.
+    /// Settable rather than init-only, so entries can be added to a request built with <c>with</c>.
+    /// </remarks>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
@@ -56,29 +67,28 @@ public sealed record GenerationRequest
     /// <param name="prompt">What to draw.</param>
     /// <param name="aspectRatio">The aspect ratio, or null for the server's default.</param>
     /// <param name="model">The model, or null for the server's default (uni-1).</param>
-    public static GenerationRequest Image(string prompt, AspectRatio? aspectRatio = null, GenerationModel? model = null)
+    public static GenerationRequest CreateImage(string prompt, AspectRatio? aspectRatio = null, GenerationModel? model = null)
         => new() { Prompt = prompt, Type = GenerationType.Image, AspectRatio = aspectRatio, Model = model };
 
     /// <summary>An edit of a source image.</summary>
     /// <param name="prompt">The edit to make.</param>
     /// <param name="source">The image to edit.</param>
     /// <param name="model">The model, or null for the server's default (uni-1).</param>
-    public static GenerationRequest ImageEdit(string prompt, ImageRef source, GenerationModel? model = null)
+    public static GenerationRequest CreateImageEdit(string prompt, ImageRef source, GenerationModel? model = null)
         => new() { Prompt = prompt, Type = GenerationType.ImageEdit, Source = source, Model = model };
 
     /// <summary>A video from a prompt, with ray-3.2.</summary>
     /// <param name="prompt">What to film.</param>
     /// <param name="video">Duration, resolution, frames and other video options, or null for the defaults.</param>
     /// <param name="aspectRatio">The aspect ratio, or null for the server's default.</param>
-    /// <remarks>Named NewVideo because C# cannot have a factory and the <see cref="Video"/> property share a name.</remarks>
-    public static GenerationRequest NewVideo(string prompt, VideoOptions? video = null, AspectRatio? aspectRatio = null)
+    public static GenerationRequest CreateVideo(string prompt, VideoOptions? video = null, AspectRatio? aspectRatio = null)
         => new() { Prompt = prompt, Type = GenerationType.Video, Model = GenerationModel.Ray32, Video = video, AspectRatio = aspectRatio };
 
     /// <summary>An edit of a source video, with ray-3.2.</summary>
     /// <param name="prompt">The edit to make.</param>
     /// <param name="source">The video to edit (a URL source needs its <see cref="ImageRef.MediaType"/>).</param>
     /// <param name="edit">Strength, controls and keyframes, or null for the defaults.</param>
-    public static GenerationRequest VideoEdit(string prompt, ImageRef source, VideoEditOptions? edit = null)
+    public static GenerationRequest CreateVideoEdit(string prompt, ImageRef source, VideoEditOptions? edit = null)
         => new()
         {
             Prompt = prompt,
@@ -93,7 +103,7 @@ public sealed record GenerationRequest
     /// <param name="source">The video to reframe (a URL source needs its <see cref="ImageRef.MediaType"/>).</param>
     /// <param name="aspectRatio">The new aspect ratio.</param>
     /// <param name="sourcePosition">Where the source sits in the new frame, or null for the server's choice.</param>
-    public static GenerationRequest VideoReframe(string prompt, ImageRef source, AspectRatio aspectRatio, SourcePosition? sourcePosition = null)
+    public static GenerationRequest CreateVideoReframe(string prompt, ImageRef source, AspectRatio aspectRatio, SourcePosition? sourcePosition = null)
         => new()
         {
             Prompt = prompt,
@@ -103,6 +113,64 @@ public sealed record GenerationRequest
             AspectRatio = aspectRatio,
             Video = sourcePosition is null ? null : new VideoOptions { SourcePosition = sourcePosition },
         };
+
+    /// <summary>A split of an image into layers, with uni-1 (the only model that makes layers).</summary>
+    /// <param name="source">The image to split.</param>
+    /// <param name="prompt">Guidance for the split (optional, at most 500 characters), or null.</param>
+    /// <param name="resolution">The layers' resolution, or null for the server's default.</param>
+    public static GenerationRequest CreateLayering(ImageRef source, string? prompt = null, LayeringResolution? resolution = null)
+        => new()
+        {
+            Prompt = prompt,
+            Type = GenerationType.Layering,
+            Model = GenerationModel.Uni1,
+            Source = source,
+            Layering = resolution is null ? null : new LayeringOptions { Resolution = resolution },
+        };
+
+    // The first names, kept working (hidden from IntelliSense) so that code written against them compiles unchanged:
+    // not [Obsolete], because that warning fails every build that treats warnings as errors, for a rename alone.
+
+    /// <summary>The former name of <see cref="CreateImage"/>; use that.</summary>
+    /// <param name="prompt">What to draw.</param>
+    /// <param name="aspectRatio">The aspect ratio, or null for the server's default.</param>
+    /// <param name="model">The model, or null for the server's default (uni-1).</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static GenerationRequest Image(string prompt, AspectRatio? aspectRatio = null, GenerationModel? model = null)
+        => CreateImage(prompt, aspectRatio, model);
+
+    /// <summary>The former name of <see cref="CreateImageEdit"/>; use that.</summary>
+    /// <param name="prompt">The edit to make.</param>
+    /// <param name="source">The image to edit.</param>
+    /// <param name="model">The model, or null for the server's default (uni-1).</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static GenerationRequest ImageEdit(string prompt, ImageRef source, GenerationModel? model = null)
+        => CreateImageEdit(prompt, source, model);
+
+    /// <summary>The former name of <see cref="CreateVideo"/>; use that.</summary>
+    /// <param name="prompt">What to film.</param>
+    /// <param name="video">Duration, resolution, frames and other video options, or null for the defaults.</param>
+    /// <param name="aspectRatio">The aspect ratio, or null for the server's default.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static GenerationRequest NewVideo(string prompt, VideoOptions? video = null, AspectRatio? aspectRatio = null)
+        => CreateVideo(prompt, video, aspectRatio);
+
+    /// <summary>The former name of <see cref="CreateVideoEdit"/>; use that.</summary>
+    /// <param name="prompt">The edit to make.</param>
+    /// <param name="source">The video to edit.</param>
+    /// <param name="edit">Strength, controls and keyframes, or null for the defaults.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static GenerationRequest VideoEdit(string prompt, ImageRef source, VideoEditOptions? edit = null)
+        => CreateVideoEdit(prompt, source, edit);
+
+    /// <summary>The former name of <see cref="CreateVideoReframe"/>; use that.</summary>
+    /// <param name="prompt">What to show in the new area.</param>
+    /// <param name="source">The video to reframe.</param>
+    /// <param name="aspectRatio">The new aspect ratio.</param>
+    /// <param name="sourcePosition">Where the source sits in the new frame, or null for the server's choice.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static GenerationRequest VideoReframe(string prompt, ImageRef source, AspectRatio aspectRatio, SourcePosition? sourcePosition = null)
+        => CreateVideoReframe(prompt, source, aspectRatio, sourcePosition);
 
     /// <summary>
     /// Checks the documented hard rules of the API without sending anything, and returns every problem found

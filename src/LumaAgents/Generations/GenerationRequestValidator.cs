@@ -7,16 +7,22 @@ namespace LumaAgents;
 /// collected, none short-circuits. Rules are applied only where the values involved are known to this SDK: an
 /// unknown model, type or ratio is the server's to judge.
 /// </summary>
+/// <remarks>
+/// The simulator's validator (<c>LumaAgents.Testing</c>) is an independent reading of the same rules over the raw JSON;
+/// <c>ValidatorAgreementTests</c> holds the two to the same verdict on every case of the request tests.
+/// </remarks>
 internal static class GenerationRequestValidator
 {
-    public const int MaxPromptLength = GenerationLimits.MaxPromptLength;
-    public const int MaxLayeringPromptLength = GenerationLimits.MaxLayeringPromptLength;
-    public const int MaxUserIdLength = GenerationLimits.MaxUserIdLength;
-    public const int MaxImageRefsForImage = GenerationLimits.MaxImageRefs;
-    public const int MaxImageRefsForImageEdit = GenerationLimits.MaxImageRefsForImageEdit;
-    public const int MaxKeyframes = GenerationLimits.MaxKeyframes;
-    public const long MaxImageBytes = GenerationLimits.MaxImageBytes;
-    public const long MaxVideoBytes = GenerationLimits.MaxVideoBytes;
+    private const int MaxPromptLength = GenerationLimits.MaxPromptLength;
+    private const int MaxLayeringPromptLength = GenerationLimits.MaxLayeringPromptLength;
+    private const int MaxUserIdLength = GenerationLimits.MaxUserIdLength;
+    private const int MaxKeyframes = GenerationLimits.MaxKeyframes;
+    private const long MaxImageBytes = GenerationLimits.MaxImageBytes;
+    private const long MaxVideoBytes = GenerationLimits.MaxVideoBytes;
+
+    // The 24 fps output grid: the last frame of a 5 s and of a 10 s video.
+    private const int LastFrameOf5s = 120;
+    private const int LastFrameOf10s = 240;
 
     private static readonly AspectRatio[] ImageRatios =
     [
@@ -67,7 +73,7 @@ internal static class GenerationRequestValidator
         {
             if (model.IsKnown && model != GenerationModel.Ray32)
             {
-                errors.Add(new("video", $"video options need model ray-3.2, but the model is {model}"));
+                errors.Add(new("video", $"needs model ray-3.2 (video options are for videos), but the model is {model}"));
             }
 
             CheckVideo(video, type, errors);
@@ -88,9 +94,11 @@ internal static class GenerationRequestValidator
             return;
         }
 
-        if (prompt is null || prompt.Trim().Length == 0)
+        // Only an empty prompt breaks the documented rule (1 to 6000 characters); whether a prompt of spaces says
+        // enough is the model's to judge, as the server accepts it.
+        if (prompt is null || prompt.Length == 0)
         {
-            errors.Add(new("prompt", "is required: describe what to generate (1 to 6,000 characters)"));
+            errors.Add(new("prompt", $"is required: describe what to generate (1 to {Thousands(MaxPromptLength)} characters)"));
             return;
         }
 
@@ -109,7 +117,15 @@ internal static class GenerationRequestValidator
             return;
         }
 
-        if (isVideoType && model != GenerationModel.Ray32)
+        if (type == GenerationType.Layering)
+        {
+            // Layers are made by uni-1 alone (the official SDKs document it), from the image in source.
+            if (model != GenerationModel.Uni1)
+            {
+                errors.Add(new("model", $"type layering needs model uni-1, the only model that makes layers, not {model}"));
+            }
+        }
+        else if (isVideoType && model != GenerationModel.Ray32)
         {
             var which = request.Model is null ? "no model is set (the server's default is uni-1)" : $"the model is {model}";
             errors.Add(new("model", $"type {type} needs model ray-3.2, but {which}"));
@@ -124,12 +140,19 @@ internal static class GenerationRequestValidator
     {
         if (request.AspectRatio is not { } ratio)
         {
+            // The server's default ratio is not a portrait one, so manga needs one named.
+            if (request.Style == ImageStyle.Manga)
+            {
+                errors.Add(new("style", $"manga needs a portrait aspect ratio: set aspect_ratio to one of {Join(PortraitRatios)}"));
+            }
+
             return;
         }
 
         if (ratio.IsKnown)
         {
-            if (type == GenerationType.Image && Array.IndexOf(ImageRatios, ratio) < 0)
+            // Layering is made by uni-1, which checks the image set (the server checks the set of the model).
+            if ((type == GenerationType.Image || type == GenerationType.Layering) && Array.IndexOf(ImageRatios, ratio) < 0)
             {
                 errors.Add(new("aspect_ratio", $"{ratio} is not available for images; use one of {Join(ImageRatios)}"));
             }
@@ -152,7 +175,10 @@ internal static class GenerationRequestValidator
             return;
         }
 
-        var max = type == GenerationType.ImageEdit ? MaxImageRefsForImageEdit : type == GenerationType.Image ? MaxImageRefsForImage : int.MaxValue;
+        // 8 for an image edit (the source is the ninth), 9 for every other type; an unknown type is the server's call.
+        var max = !type.IsKnown ? int.MaxValue
+            : type == GenerationType.ImageEdit ? GenerationLimits.MaxImageRefsForImageEdit
+            : GenerationLimits.MaxImageRefs;
         if (refs.Count > max)
         {
             errors.Add(new("image_ref", $"has {refs.Count} images; type {type} allows at most {max}"));
@@ -166,12 +192,15 @@ internal static class GenerationRequestValidator
 
     private static void CheckSource(ImageRef? source, GenerationType type, bool isVideoType, List<LumaValidationError> errors)
     {
-        var needsSource = type == GenerationType.ImageEdit || type == GenerationType.VideoEdit || type == GenerationType.VideoReframe;
+        var needsSource = type == GenerationType.ImageEdit || type == GenerationType.VideoEdit || type == GenerationType.VideoReframe
+            || type == GenerationType.Layering;
         if (source is null)
         {
             if (needsSource)
             {
-                errors.Add(new("source", $"is required for type {type}: set Source to the media to edit"));
+                errors.Add(new("source", type == GenerationType.Layering
+                    ? "is required for type layering: set Source to the image to split into layers"
+                    : $"is required for type {type}: set Source to the media to edit"));
             }
 
             return;
@@ -267,7 +296,7 @@ internal static class GenerationRequestValidator
                 errors.Add(new("video.keyframes", "cannot be combined with video.start_frame, video.end_frame or video.loop"));
             }
 
-            var maxIndex = isTenSeconds ? 240 : 120;
+            var maxIndex = isTenSeconds ? LastFrameOf10s : LastFrameOf5s;
             CheckKeyframes(video.Keyframes, video.KeyframeIndexes, "video", minCount: 1, maxIndex, errors);
         }
 
@@ -481,4 +510,6 @@ internal static class GenerationRequestValidator
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Join(AspectRatio[] ratios) => string.Join(", ", ratios);
+
+    private static string Thousands(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

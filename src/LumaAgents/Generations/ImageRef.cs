@@ -24,8 +24,12 @@ public sealed record ImageRef
     /// <summary>A file uploaded through the files API that is ready.</summary>
     public string? FileId { get; init; }
 
-    /// <summary>Fields this SDK does not know yet.</summary>
-    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
+    /// <summary>Fields this SDK does not know yet, sent as they are.</summary>
+    /// <remarks>
+    /// An entry <b>replaces</b> the typed property of the same JSON name (written once, with the entry's value; a JSON
+    /// <c>null</c> entry sends an explicit <c>null</c>, a <c>default</c> <see cref="JsonElement"/> sends nothing).
+    /// Names compare ordinally.
+    /// </remarks>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
@@ -83,6 +87,12 @@ public sealed record ImageRef
     }
 
     /// <summary>A local file sent inline as base64, its media type taken from the extension unless given.</summary>
+    /// <remarks>
+    /// Reads the whole file <b>now</b>, when called, and keeps it in the returned value as base64 (about 4/3 of the
+    /// file's size in memory, for as long as the request lives): later changes to the file are not seen, and a
+    /// missing file fails here, not when the request is sent. To send a large file, or one file with many requests,
+    /// upload it once through the files API and use <see cref="FromFileId"/>.
+    /// </remarks>
     /// <param name="path">The file's path.</param>
     /// <param name="mediaType">The MIME type, or null to infer it from the extension.</param>
     /// <exception cref="ArgumentException">The media type cannot be inferred from the extension.</exception>
@@ -94,6 +104,7 @@ public sealed record ImageRef
     }
 
     /// <summary>A local file sent inline as base64, read asynchronously; media type as for <see cref="FromFile"/>.</summary>
+    /// <remarks>Like <see cref="FromFile"/>, reads the whole file when called and keeps it in the returned value.</remarks>
     /// <param name="path">The file's path.</param>
     /// <param name="mediaType">The MIME type, or null to infer it from the extension.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

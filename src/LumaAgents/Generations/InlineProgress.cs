@@ -25,7 +25,7 @@ namespace LumaAgents;
 /// <example>
 /// <code>
 /// var progress = new InlineProgress&lt;Generation&gt;(g => Console.WriteLine($"{g.Id}: {g.State}"));
-/// var done = await client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"), progress: progress);
+/// var done = await client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox"), progress: progress);
 /// </code>
 /// </example>
 public sealed class InlineProgress<T> : IProgress<T>

@@ -15,14 +15,26 @@ public sealed record OutputLayer
     /// <summary>What the layer shows.</summary>
     public string? Description { get; set; }
 
-    /// <summary>The alpha hint, kept as raw JSON because the API does not document its shape.</summary>
-    public JsonElement? AlphaHint { get; set; }
+    /// <summary>
+    /// How to use the layer's alpha: soft, hard or none, or a hint this SDK does not know. When the server sends
+    /// something that is not a string, this is null and the raw value is in <see cref="AdditionalProperties"/>.
+    /// </summary>
+    public AlphaHint? AlphaHint { get; set; }
 
-    /// <summary>The layer's bounds, kept as raw JSON because the API does not document their shape.</summary>
-    public JsonElement? Bounds { get; set; }
+    /// <summary>
+    /// Where the layer sits on its canvas, when the server says. When it sends something that is not an object, this
+    /// is null and the raw value is in <see cref="AdditionalProperties"/>.
+    /// </summary>
+    public LayerBounds? Bounds { get; set; }
 
-    /// <summary>Fields this SDK does not know yet.</summary>
-    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
+    /// <summary>
+    /// Members this SDK does not model, and modelled members whose JSON it could not read (kept raw under their JSON
+    /// name).
+    /// </summary>
+    /// <remarks>
+    /// On write an entry replaces the typed property of the same JSON name, so a raw value read from the server goes
+    /// back as it came.
+    /// </remarks>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -42,8 +42,12 @@ public sealed record VideoOptions
     /// <summary>Edit options (type <c>video_edit</c> only).</summary>
     public VideoEditOptions? Edit { get; init; }
 
-    /// <summary>Fields this SDK does not know yet.</summary>
-    /// <remarks>Settable rather than init-only: the source generator cannot bind extension data through a constructor.</remarks>
+    /// <summary>Fields this SDK does not know yet, sent as they are.</summary>
+    /// <remarks>
+    /// An entry <b>replaces</b> the typed property of the same JSON name (written once, with the entry's value; a JSON
+    /// <c>null</c> entry sends an explicit <c>null</c>, a <c>default</c> <see cref="JsonElement"/> sends nothing).
+    /// Names compare ordinally.
+    /// </remarks>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

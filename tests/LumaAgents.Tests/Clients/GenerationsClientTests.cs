@@ -12,7 +12,7 @@ public sealed class GenerationsClientTests
         var handler = new StubHandler(HttpStatusCode.Created, Samples.Queued);
         using var client = TestClients.WithHandler(handler);
 
-        var generation = await client.Generations.CreateAsync(GenerationRequest.Image("a fox", AspectRatio.Ratio1x1));
+        var generation = await client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox", AspectRatio.Ratio1x1));
 
         Assert.Equal(GenerationState.Queued, generation.State);
         var call = Assert.Single(handler.Calls);
@@ -37,7 +37,7 @@ public sealed class GenerationsClientTests
         });
         using var client = TestClients.WithHandler(handler, o => o.TimeProvider = new LumaAgents.Testing.ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1775649600)));
 
-        var response = await client.Generations.CreateWithResponseAsync(GenerationRequest.Image("a fox"));
+        var response = await client.Generations.CreateWithResponseAsync(GenerationRequest.CreateImage("a fox"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("req_9", response.RequestId);

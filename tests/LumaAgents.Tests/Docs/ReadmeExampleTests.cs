@@ -23,16 +23,16 @@ public sealed class ReadmeExampleTests
         });
 
         server.Faults.Add(FakeRoute.Create, FakeFault.ServiceUnavailable(retryAfterSeconds: 1));
-        var done = await clock.RunUntilCompleteAsync(client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox")));
+        var done = await clock.RunUntilCompleteAsync(client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox")));
         Assert.True(done.IsCompleted);
         Assert.Equal(2, server.Requests.Count(r => r.RouteKind == RouteKind.Create));
 
         server.Faults.Add(FakeRoute.Create, FakeFault.ProcessThenDrop());
-        var error = await Assert.ThrowsAsync<LumaConnectionException>(() => client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        var error = await Assert.ThrowsAsync<LumaConnectionException>(() => client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox")));
         Assert.True(error.GenerationMayExist);
 
         var moderated = await Assert.ThrowsAsync<GenerationFailedException>(
-            () => clock.RunUntilCompleteAsync(client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a cat"))));
+            () => clock.RunUntilCompleteAsync(client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a cat"))));
         Assert.Equal(FailureCode.ContentModerated, moderated.FailureCode);
     }
 

@@ -92,7 +92,7 @@ public sealed class CallDeadlineTests
             o.TotalTimeout = TimeSpan.FromSeconds(5);
         });
 
-        var call = client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var call = client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         await handler.WaitForRequestsAsync(1);
         await time.WaitForTimersAsync(1);
         time.Advance(TimeSpan.FromSeconds(5));

@@ -35,7 +35,7 @@ public sealed class DisposeTests
             o.Retry.MaxRetries = 3;
             o.Retry.RetryUncertainPosts = true;
         });
-        var call = client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var call = client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         await time.WaitForTimersAsync(1);
 
         client.Dispose();
@@ -53,8 +53,8 @@ public sealed class DisposeTests
         var handler = new ScriptedHandler((_, _, _) => Task.FromResult(ScriptedHandler.Json(
             HttpStatusCode.Created, Samples.Queued, ("X-RateLimit-Limit", "10"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", reset))));
         var client = TestClients.WithHandler(handler, o => o.TimeProvider = time);
-        await client.Generations.CreateAsync(GenerationRequest.Image("first"));
-        var held = client.Generations.CreateAsync(GenerationRequest.Image("second"));
+        await client.Generations.CreateAsync(GenerationRequest.CreateImage("first"));
+        var held = client.Generations.CreateAsync(GenerationRequest.CreateImage("second"));
         await time.WaitForTimersAsync(1);
 
         client.Dispose();
@@ -71,7 +71,7 @@ public sealed class DisposeTests
         await using var sim = await Simulated.StartAsync(
             server: o => { o.TimeProvider = time; o.ProcessingFor = TimeSpan.FromHours(1); },
             client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         var wait = sim.Client.Generations.WaitForCompletionAsync(created);
         await time.WaitForTimersAsync(1);
 
@@ -102,9 +102,9 @@ public sealed class DisposeTests
         client.Dispose();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Generations.GetAsync("g1"));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox")));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Generations.WaitForCompletionAsync("g1"));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox")));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox")));
         Assert.Equal(0, handler.Sent);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ErrorAdviceTests
         var handler = new ScriptedHandler((_, _, _) => Task.FromResult(ScriptedHandler.Json(HttpStatusCode.NotFound, """{"detail":"Not Found"}""")));
         using var client = TestClients.WithHandler(handler, o => o.BaseUrl = new Uri("https://agents.lumalabs.ai"));
 
-        var error = await Assert.ThrowsAsync<LumaNotFoundException>(() => client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        var error = await Assert.ThrowsAsync<LumaNotFoundException>(() => client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox")));
 
         Assert.Contains("base URL is probably wrong", error.Message);
         Assert.Contains("https://agents.lumalabs.ai/v1/", error.Message);

@@ -20,7 +20,7 @@ public sealed class RateLimitHeaderTests
         for (var i = 0; i < 5; i++)
         {
             // Completes without any virtual time passing: nothing holds it.
-            await client.Generations.CreateAsync(GenerationRequest.Image("a fox")).WaitAsync(TimeSpan.FromSeconds(10));
+            await client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox")).WaitAsync(TimeSpan.FromSeconds(10));
         }
 
         Assert.Equal(ManualTimeProvider.DefaultStart, time.GetUtcNow());
@@ -37,8 +37,8 @@ public sealed class RateLimitHeaderTests
         var handler = Created(time, ("X-RateLimit-Limit", "10"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", Epoch(time, resetInSeconds)));
         using var client = TestClients.WithHandler(handler, o => o.TimeProvider = time);
 
-        await client.Generations.CreateAsync(GenerationRequest.Image("first"));
-        await time.RunUntilCompleteAsync(client.Generations.CreateAsync(GenerationRequest.Image("second")));
+        await client.Generations.CreateAsync(GenerationRequest.CreateImage("first"));
+        await time.RunUntilCompleteAsync(client.Generations.CreateAsync(GenerationRequest.CreateImage("second")));
 
         Assert.True(time.GetUtcNow() - ManualTimeProvider.DefaultStart <= OneWindow, $"held {time.GetUtcNow() - ManualTimeProvider.DefaultStart}");
         Assert.Equal(2, handler.Sent);
@@ -94,7 +94,7 @@ public sealed class RateLimitHeaderTests
             {
                 try
                 {
-                    await time.RunUntilCompleteAsync(client.Generations.CreateAsync(GenerationRequest.Image(prompt)), realTimeoutMs: 10_000);
+                    await time.RunUntilCompleteAsync(client.Generations.CreateAsync(GenerationRequest.CreateImage(prompt)), realTimeoutMs: 10_000);
                 }
                 catch (Exception ex) when (ex is not LumaException)
                 {
@@ -120,9 +120,9 @@ public sealed class RateLimitHeaderTests
             o.TimeProvider = time;
             o.Retry.MaxServerDelay = TimeSpan.FromSeconds(5);
         });
-        await client.Generations.CreateAsync(GenerationRequest.Image("first"));
+        await client.Generations.CreateAsync(GenerationRequest.CreateImage("first"));
 
-        var error = await Assert.ThrowsAsync<LumaRateLimitException>(() => client.Generations.CreateAsync(GenerationRequest.Image("second")));
+        var error = await Assert.ThrowsAsync<LumaRateLimitException>(() => client.Generations.CreateAsync(GenerationRequest.CreateImage("second")));
 
         Assert.Equal(RateLimitKind.RequestsPerMinute, error.Kind);
         Assert.True(error.RetryAfter > TimeSpan.FromSeconds(49), $"retry after {error.RetryAfter}");
@@ -140,9 +140,9 @@ public sealed class RateLimitHeaderTests
             o.TimeProvider = time;
             o.TotalTimeout = TimeSpan.FromSeconds(5);
         });
-        await client.Generations.CreateAsync(GenerationRequest.Image("first"));
+        await client.Generations.CreateAsync(GenerationRequest.CreateImage("first"));
 
-        var error = await Assert.ThrowsAsync<LumaTimeoutException>(() => client.Generations.CreateAsync(GenerationRequest.Image("second")));
+        var error = await Assert.ThrowsAsync<LumaTimeoutException>(() => client.Generations.CreateAsync(GenerationRequest.CreateImage("second")));
 
         Assert.Contains("total timeout", error.Message);
         Assert.False(error.GenerationMayExist);

@@ -31,7 +31,7 @@ public sealed class DependencyInjectionTests
         await host.StartAsync();
 
         var client = host.Services.GetRequiredService<LumaClient>();
-        var done = await client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"));
+        var done = await client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox"));
 
         Assert.True(done.IsCompleted);
         Assert.Same(client, host.Services.GetRequiredService<LumaClient>());
@@ -65,7 +65,7 @@ public sealed class DependencyInjectionTests
         services.AddLumaAgents(o => o.BaseUrl = server.BaseUrl);
         using var provider = services.BuildServiceProvider();
 
-        var generation = await provider.GetRequiredService<LumaClient>().Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var generation = await provider.GetRequiredService<LumaClient>().Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
 
         Assert.Equal("Bearer " + server.ApiKey, server.Requests.Single().Headers["Authorization"]);
         Assert.NotEmpty(generation.Id);
@@ -121,9 +121,9 @@ public sealed class DependencyInjectionTests
 
         var a = provider.GetRequiredKeyedService<LumaClient>("first");
         var b = provider.GetRequiredKeyedService<LumaClient>("second");
-        await a.Generations.CreateAsync(GenerationRequest.Image("one"));
-        await b.Generations.CreateAsync(GenerationRequest.Image("two"));
-        await b.Generations.CreateAsync(GenerationRequest.Image("three"));
+        await a.Generations.CreateAsync(GenerationRequest.CreateImage("one"));
+        await b.Generations.CreateAsync(GenerationRequest.CreateImage("two"));
+        await b.Generations.CreateAsync(GenerationRequest.CreateImage("three"));
 
         Assert.NotSame(a, b);
         Assert.Single(first.Generations);

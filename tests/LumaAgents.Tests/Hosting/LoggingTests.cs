@@ -38,18 +38,18 @@ public sealed class LoggingTests : IDisposable
 
         // Success, with a retried 503 on the way and a poll that fails for good once.
         sim.Server.Faults.Add(FakeRoute.Get, FakeFault.ServiceUnavailable(1), times: 4);
-        var done = await sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox")));
+        var done = await sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox")));
         await sim.Client.Generations.SaveOutputsAsync(done, _folder);
 
         // A throttled create (RPM 1), an expired URL refreshed, a failed generation, an uncertain create,
         // a refused download, a bad key.
-        await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("second")));
+        await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("second")));
         time.Advance(TimeSpan.FromHours(2));
         await sim.Client.Generations.DownloadAsync(done, 0, new MemoryStream());
         errors.Add(await Assert.ThrowsAsync<GenerationFailedException>(
-            () => sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("x [fail:content_moderated]")))));
+            () => sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("x [fail:content_moderated]")))));
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.ProcessThenRespond(500));
-        errors.Add(await Assert.ThrowsAsync<LumaServerException>(() => sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("y")))));
+        errors.Add(await Assert.ThrowsAsync<LumaServerException>(() => sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("y")))));
         var fresh = await sim.Client.Generations.GetAsync(done.Id);
         sim.Server.Faults.Add(FakeRoute.Download, FakeFault.Respond(403, "<Error>AccessDenied</Error>", "application/xml"), times: 2);
         errors.Add(await Assert.ThrowsAsync<LumaDownloadException>(() => sim.Client.Generations.DownloadAsync(fresh, 0, new MemoryStream())));
@@ -85,9 +85,9 @@ public sealed class LoggingTests : IDisposable
         await using var sim = await Simulated.StartAsync(
             server: o => { o.MaxConcurrentJobs = 1; o.ProcessingFor = TimeSpan.FromHours(1); },
             client: o => { o.LoggerFactory = loggers; o.Retry.MaxRetries = 0; });
-        await sim.Client.Generations.CreateAsync(GenerationRequest.Image("one"));
+        await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("one"));
 
-        await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.Image("two")));
+        await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("two")));
 
         Assert.Contains(capture.Entries, e => e.Level == LogLevel.Warning && e.Text.StartsWith("Rate limited (ConcurrentJobs) on POST /v1/generations"));
     }

@@ -25,7 +25,7 @@ public sealed class TelemetryTests
         await using var sim = await Simulated.StartAsync(client: o => o.Retry.BaseDelay = TimeSpan.Zero);
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.ServiceUnavailable(0));
 
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         var done = await sim.Client.Generations.WaitForCompletionAsync(created, new WaitOptions { InitialDelay = TimeSpan.Zero });
         await sim.Client.Generations.DownloadAsync(done, 0, new MemoryStream());
         await Assert.ThrowsAsync<LumaNotFoundException>(() => sim.Client.Generations.GetAsync("00000000-0000-4000-8000-000000000000"));
@@ -73,12 +73,12 @@ public sealed class TelemetryTests
             client: o => { o.Retry.BaseDelay = TimeSpan.Zero; o.Retry.MaxServerDelay = TimeSpan.FromSeconds(1); });
         sim.Server.Faults.Add(FakeRoute.Get, FakeFault.ServiceUnavailable(0));
 
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         await sim.Client.Generations.WaitForCompletionAsync(created, new WaitOptions { InitialDelay = TimeSpan.Zero });
         await Assert.ThrowsAsync<GenerationFailedException>(() => sim.Client.Generations.CreateAndWaitAsync(
-            GenerationRequest.Image("x [fail:generation_failed]"), new WaitOptions { InitialDelay = TimeSpan.Zero }));
+            GenerationRequest.CreateImage("x [fail:generation_failed]"), new WaitOptions { InitialDelay = TimeSpan.Zero }));
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.Respond(429, """{"detail":"Too many concurrent jobs"}""", headers: [new("Retry-After", "60")]));
-        await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.Image("z")));
+        await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("z")));
 
         Assert.Contains(measurements, m => m.Instrument == LumaTelemetry.RequestDuration && Equals(m.Tags["luma.operation"], "create") && Equals(m.Tags["http.response.status_code"], 201));
         Assert.Contains(measurements, m => m.Instrument == LumaTelemetry.Retries && Equals(m.Tags["luma.retry.reason"], "503") && Equals(m.Tags["luma.operation"], "get"));

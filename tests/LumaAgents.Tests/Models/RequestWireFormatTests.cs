@@ -18,7 +18,7 @@ public sealed class RequestWireFormatTests
     [Fact]
     public void Image_request_with_every_image_field()
     {
-        var request = GenerationRequest.Image("a cat in a hat", AspectRatio.Ratio16x9, GenerationModel.Uni1Max) with
+        var request = GenerationRequest.CreateImage("a cat in a hat", AspectRatio.Ratio16x9, GenerationModel.Uni1Max) with
         {
             Style = ImageStyle.Auto,
             OutputFormat = OutputFormat.Jpeg,
@@ -46,7 +46,7 @@ public sealed class RequestWireFormatTests
     [Fact]
     public void Image_edit_request()
     {
-        var request = GenerationRequest.ImageEdit("make it night", ImageRef.FromUrl("https://example.com/day.jpg", "image/jpeg"));
+        var request = GenerationRequest.CreateImageEdit("make it night", ImageRef.FromUrl("https://example.com/day.jpg", "image/jpeg"));
 
         JsonAssert.Equivalent(
             """{"prompt":"make it night","type":"image_edit","source":{"url":"https://example.com/day.jpg","media_type":"image/jpeg"}}""",
@@ -56,7 +56,7 @@ public sealed class RequestWireFormatTests
     [Fact]
     public void Video_request_with_frames_loop_and_hdr()
     {
-        var request = GenerationRequest.NewVideo(
+        var request = GenerationRequest.CreateVideo(
             "waves at sunset",
             new VideoOptions
             {
@@ -84,7 +84,7 @@ public sealed class RequestWireFormatTests
     [Fact]
     public void Video_request_with_keyframes_and_360p()
     {
-        var request = GenerationRequest.NewVideo(
+        var request = GenerationRequest.CreateVideo(
             "a flower opening",
             new VideoOptions
             {
@@ -108,7 +108,7 @@ public sealed class RequestWireFormatTests
     [Fact]
     public void Full_video_edit_request_with_every_control()
     {
-        var request = GenerationRequest.VideoEdit(
+        var request = GenerationRequest.CreateVideoEdit(
             "turn it into claymation",
             ImageRef.FromUrl("https://example.com/clip.mp4", "video/mp4"),
             new VideoEditOptions
@@ -143,7 +143,7 @@ public sealed class RequestWireFormatTests
     [Fact]
     public void Video_reframe_request_with_source_position()
     {
-        var request = GenerationRequest.VideoReframe(
+        var request = GenerationRequest.CreateVideoReframe(
             "extend the beach",
             ImageRef.FromUrl("https://example.com/clip.mp4", "video/mp4"),
             AspectRatio.Ratio9x16,

@@ -8,7 +8,7 @@ public sealed class RealApiSmokeTests
     {
         using var client = new LumaClient();
 
-        var done = await client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a small red circle on white", AspectRatio.Ratio1x1));
+        var done = await client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a small red circle on white", AspectRatio.Ratio1x1));
         using var bytes = new MemoryStream();
         await client.Generations.DownloadAsync(done, 0, bytes);
 

@@ -15,7 +15,7 @@ public sealed class RateLimitTests
             server: o => { o.TimeProvider = time; o.RequestsPerMinute = 10; },
             client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
 
-        var creates = Task.WhenAll(Enumerable.Range(0, 50).Select(i => sim.Client.Generations.CreateAsync(GenerationRequest.Image($"fox {i}"))));
+        var creates = Task.WhenAll(Enumerable.Range(0, 50).Select(i => sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage($"fox {i}"))));
         var generations = await sim.RunAsync(time, creates);
 
         Assert.Equal(50, generations.Select(g => g.Id).Distinct().Count());
@@ -39,7 +39,7 @@ public sealed class RateLimitTests
                 o.Retry.MaxRetries = 10;
             });
 
-        var creates = Task.WhenAll(Enumerable.Range(0, 50).Select(i => sim.Client.Generations.CreateAsync(GenerationRequest.Image($"fox {i}"))));
+        var creates = Task.WhenAll(Enumerable.Range(0, 50).Select(i => sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage($"fox {i}"))));
         var generations = await sim.RunAsync(time, creates);
 
         Assert.Equal(50, generations.Length);
@@ -58,7 +58,7 @@ public sealed class RateLimitTests
 
         for (var i = 0; i < 7; i++)
         {
-            await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image($"fox {i}")));
+            await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage($"fox {i}")));
         }
 
         Assert.DoesNotContain(sim.Creates, r => r.StatusCode == 429);
@@ -74,9 +74,9 @@ public sealed class RateLimitTests
         await using var sim = await Simulated.StartAsync(
             server: o => { o.MaxConcurrentJobs = 1; o.ProcessingFor = TimeSpan.FromHours(1); },
             client: o => o.Retry.MaxServerDelay = TimeSpan.FromSeconds(30));
-        await sim.Client.Generations.CreateAsync(GenerationRequest.Image("first"));
+        await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("first"));
 
-        var error = await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.Image("second")));
+        var error = await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("second")));
 
         Assert.Equal(RateLimitKind.ConcurrentJobs, error.Kind);
         Assert.Equal(TimeSpan.FromSeconds(60), error.RetryAfter);
@@ -91,9 +91,9 @@ public sealed class RateLimitTests
         await using var sim = await Simulated.StartAsync(
             server: o => o.RequestsPerMinute = 1,
             client: o => { o.ProactiveThrottling = false; o.Retry.MaxRetries = 0; });
-        await sim.Client.Generations.CreateAsync(GenerationRequest.Image("first"));
+        await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("first"));
 
-        var error = await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.Image("second")));
+        var error = await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("second")));
 
         Assert.Equal(RateLimitKind.RequestsPerMinute, error.Kind);
         Assert.Equal(0, error.RateLimit!.Remaining);
@@ -108,7 +108,7 @@ public sealed class RateLimitTests
         await using var sim = await Simulated.StartAsync(server: o => o.RequestsPerMinute = 30);
         Assert.Null(sim.Client.RateLimit);
 
-        var response = await sim.Client.Generations.CreateWithResponseAsync(GenerationRequest.Image("a fox"));
+        var response = await sim.Client.Generations.CreateWithResponseAsync(GenerationRequest.CreateImage("a fox"));
 
         Assert.Equal(new RateLimitInfo(30, 29, response.RateLimit!.ResetsAt), sim.Client.RateLimit);
         Assert.NotNull(response.RequestId);

@@ -47,7 +47,7 @@ public sealed class RetryAgainstSimulatorTests
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.ServiceUnavailable(1), times: 2);
 
-        await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox")));
 
         Assert.Equal(3, sim.Creates.Count);
         Assert.Equal(3, sim.Creates.Select(r => r.RequestId).Distinct().Count());
@@ -65,7 +65,7 @@ public sealed class RetryAgainstSimulatorTests
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
         sim.Server.Faults.Add(FakeRoute.Create, FaultFor(fault), times: 2);
 
-        var generation = await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        var generation = await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox")));
 
         Assert.Equal(3, sim.Creates.Count);
         Assert.Equal(generation.Id, Assert.Single(sim.Server.Generations).Id);
@@ -77,7 +77,7 @@ public sealed class RetryAgainstSimulatorTests
         var transport = new RefuseFirstConnects(times: 2);
         await using var sim = await Simulated.StartAsync(client: o => o.Retry.BaseDelay = TimeSpan.Zero, transport: transport);
 
-        var generation = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var generation = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
 
         Assert.Equal(3, transport.Attempts);
         Assert.Equal(generation.Id, Assert.Single(sim.Server.Generations).Id);
@@ -99,7 +99,7 @@ public sealed class RetryAgainstSimulatorTests
         });
 
         var error = await Assert.ThrowsAnyAsync<LumaException>(
-            () => sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox") with { UserId = "u-1" })));
+            () => sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox") with { UserId = "u-1" })));
 
         Assert.Single(sim.Creates);
         Assert.Single(sim.Server.Generations);
@@ -116,7 +116,7 @@ public sealed class RetryAgainstSimulatorTests
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = TimeSpan.FromSeconds(5); });
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.ProcessThenDelay(TimeSpan.FromHours(1)));
 
-        var call = sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var call = sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         await WaitUntilAsync(() => sim.Server.Generations.Count == 1);
         time.Advance(TimeSpan.FromSeconds(5));
         var error = await Assert.ThrowsAsync<LumaTimeoutException>(() => call);
@@ -138,7 +138,7 @@ public sealed class RetryAgainstSimulatorTests
         });
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.ProcessThenRespond(500));
 
-        await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        await sim.RunAsync(time, sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox")));
 
         Assert.Equal(2, sim.Creates.Count);
         Assert.Equal(2, sim.Server.Generations.Count);
@@ -244,7 +244,7 @@ public sealed class RetryAgainstSimulatorTests
         await using var sim = await Simulated.StartAsync();
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.TooManyRequests(TimeSpan.FromMinutes(10)));
 
-        var error = await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox")));
+        var error = await Assert.ThrowsAsync<LumaRateLimitException>(() => sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox")));
 
         Assert.Single(sim.Creates);
         Assert.Equal(TimeSpan.FromMinutes(10), error.RetryAfter);

@@ -64,8 +64,8 @@ public sealed class SimulatorCreateTests
 
     [Theory]
     [InlineData("""{"prompt":"x","model":"uni-1-max"}""", "uni-1-max", "image")]
-    [InlineData("""{"prompt":"x","type":"video"}""", "ray-3.2", "video")]
-    [InlineData("""{"type":"layering"}""", "uni-1", "layering")]
+    [InlineData("""{"prompt":"x","type":"video","model":"ray-3.2"}""", "ray-3.2", "video")]
+    [InlineData("""{"type":"layering","source":{"url":"https://example.com/a.png"}}""", "uni-1", "layering")]
     [InlineData("""{"prompt":"x","type":"image_edit","source":{"url":"https://example.com/a.png"}}""", "uni-1", "image_edit")]
     public async Task Create_echoes_model_and_type_after_defaults(string body, string model, string type)
     {
@@ -87,7 +87,10 @@ public sealed class SimulatorCreateTests
     [InlineData("""{"prompt":"x","model":"uni-2"}""", 400, FakeLumaServerDetails.UnknownModel)]
     [InlineData("""{"prompt":"x","type":"audio"}""", 400, FakeLumaServerDetails.UnknownType)]
     [InlineData("""{"prompt":"x","type":"image_edit"}""", 400, "source: Field required for type 'image_edit'")]
-    [InlineData("""{"prompt":"x","type":"video_reframe"}""", 400, "source: Field required for type 'video_reframe'")]
+    [InlineData("""{"prompt":"x","type":"video_reframe","model":"ray-3.2"}""", 400, "source: Field required for type 'video_reframe'")]
+    [InlineData("""{"prompt":"x","type":"video"}""", 400, "model: Type 'video' requires model 'ray-3.2' (the default model is 'uni-1')")]
+    [InlineData("""{"type":"layering","model":"uni-1-max","source":{"url":"https://example.com/a.png"}}""", 400, "model: Type 'layering' requires model 'uni-1'")]
+    [InlineData("""{"type":"layering"}""", 400, "source: Field required for type 'layering'")]
     [InlineData("""{"prompt":"x","image_ref":[{}]}""", 400, "image_ref[0]: " + FakeLumaServerDetails.ImageRefNeedsExactlyOneSource)]
     [InlineData("""{"prompt":"x","image_ref":[{"url":"https://example.com/a.png"},{"url":"https://example.com/b.png","file_id":"f"}]}""", 400, "image_ref[1]: " + FakeLumaServerDetails.ImageRefNeedsExactlyOneSource)]
     [InlineData("""{"prompt":"x","image_ref":[{"data":"aGVsbG8="}]}""", 400, "image_ref[0].media_type: " + FakeLumaServerDetails.MediaTypeRequiredWithData)]

@@ -104,7 +104,7 @@ public sealed class SimulatorScheduleTests
         var clock = new ManualTimeProvider(Start);
         await using var server = await FakeLumaServer.StartAsync(new FakeLumaServerOptions { TimeProvider = clock });
         using HttpClient client = Client(server);
-        string layering = (await CreateGenerationAsync(client, """{"type":"layering","layering":{"resolution":"2k"}}""")).GetProperty("id").GetString()!;
+        string layering = (await CreateGenerationAsync(client, """{"type":"layering","source":{"url":"https://example.com/poster.png"},"layering":{"resolution":"2k"}}""")).GetProperty("id").GetString()!;
         string video = (await CreateGenerationAsync(client, """{"prompt":"waves","type":"video","model":"ray-3.2","video":{"duration":"5s"}}""")).GetProperty("id").GetString()!;
 
         clock.Advance(TimeSpan.FromSeconds(4));

@@ -20,7 +20,7 @@ public sealed class DownloadTests : IDisposable
     public async Task Downloads_never_send_the_api_key()
     {
         await using var sim = await Simulated.StartAsync(server: o => o.RejectAuthorizationOnDownloads = true);
-        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
+        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
         using var destination = new MemoryStream();
 
         await sim.Client.Generations.DownloadAsync(done, 0, destination);
@@ -38,7 +38,7 @@ public sealed class DownloadTests : IDisposable
         await using var sim = await Simulated.StartAsync(
             server: o => { o.TimeProvider = time; o.OutputUrlLifetime = TimeSpan.FromMinutes(60); },
             client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         var done = await sim.RunAsync(time, sim.Client.Generations.WaitForCompletionAsync(created));
         time.Advance(TimeSpan.FromMinutes(61));
         sim.Server.ClearRequests();
@@ -56,8 +56,8 @@ public sealed class DownloadTests : IDisposable
     public async Task Outputs_are_saved_with_names_from_id_index_and_content_type_and_never_overwritten()
     {
         await using var sim = await Simulated.StartAsync();
-        var image = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
-        var video = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.NewVideo("waves"), new WaitOptions { InitialDelay = TimeSpan.Zero });
+        var image = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
+        var video = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateVideo("waves"), new WaitOptions { InitialDelay = TimeSpan.Zero });
 
         var first = await sim.Client.Generations.SaveOutputsAsync(image, _folder);
         File.WriteAllText(first[0], "mine");
@@ -89,7 +89,7 @@ public sealed class DownloadTests : IDisposable
     public async Task A_hostile_id_from_the_server_cannot_escape_the_folder()
     {
         await using var sim = await Simulated.StartAsync();
-        var real = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
+        var real = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
         var hostile = real with { Id = "../../etc/passwd" };
 
         var file = Assert.Single(await sim.Client.Generations.SaveOutputsAsync(hostile, _folder));
@@ -102,7 +102,7 @@ public sealed class DownloadTests : IDisposable
     public async Task Download_errors_name_the_host_and_path_but_never_the_signature()
     {
         await using var sim = await Simulated.StartAsync(client: o => o.Retry.BaseDelay = TimeSpan.Zero);
-        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
+        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
         sim.Server.Faults.Add(FakeRoute.Download, FakeFault.Respond(500, "<Error>InternalError</Error>", "application/xml"), times: 3);
 
         var error = await Assert.ThrowsAsync<LumaDownloadException>(() => sim.Client.Generations.SaveOutputsAsync(done, _folder));
@@ -119,7 +119,7 @@ public sealed class DownloadTests : IDisposable
     public async Task Transient_storage_failures_are_retried()
     {
         await using var sim = await Simulated.StartAsync(client: o => o.Retry.BaseDelay = TimeSpan.Zero);
-        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
+        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
         sim.Server.Faults.Add(FakeRoute.Download, FakeFault.Respond(503), times: 2);
         using var destination = new MemoryStream();
 
@@ -133,7 +133,7 @@ public sealed class DownloadTests : IDisposable
     public async Task Only_completed_generations_and_existing_outputs_can_be_downloaded()
     {
         await using var sim = await Simulated.StartAsync();
-        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
+        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox"), new WaitOptions { InitialDelay = TimeSpan.Zero });
         using var destination = new MemoryStream();
 
         var running = await Assert.ThrowsAsync<LumaValidationException>(

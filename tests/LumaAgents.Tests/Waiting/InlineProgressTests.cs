@@ -21,7 +21,7 @@ public sealed class InlineProgressTests
 
         try
         {
-            await sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox [fail:content_moderated]"), progress: progress));
+            await sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox [fail:content_moderated]"), progress: progress));
             events.Add("returned");
         }
         catch (GenerationFailedException)
@@ -40,7 +40,7 @@ public sealed class InlineProgressTests
         var events = new List<string>();
 
         var done = await sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(
-            GenerationRequest.Image("a fox"), progress: new InlineProgress<Generation>(g => events.Add(g.Id + " " + g.State.Value))));
+            GenerationRequest.CreateImage("a fox"), progress: new InlineProgress<Generation>(g => events.Add(g.Id + " " + g.State.Value))));
         events.Add("returned");
 
         Assert.Equal([done.Id + " queued", done.Id + " processing", done.Id + " completed", "returned"], events);

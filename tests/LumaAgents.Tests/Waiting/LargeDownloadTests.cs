@@ -15,7 +15,7 @@ public sealed class LargeDownloadTests(ITestOutputHelper output)
     {
         const int size = 200_000_000;
         await using var sim = await Simulated.StartAsync(server: o => o.OutputSizeBytes = size);
-        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.NewVideo("waves"), new WaitOptions { InitialDelay = TimeSpan.Zero });
+        var done = await sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateVideo("waves"), new WaitOptions { InitialDelay = TimeSpan.Zero });
         var destination = new CountingStream();
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);

@@ -20,7 +20,7 @@ public sealed class WaitForCompletionTests
     {
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => s.ProcessingFor = TimeSpan.FromSeconds(31));
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
 
         var done = await sim.RunAsync(time, sim.Client.Generations.WaitForCompletionAsync(created));
 
@@ -36,7 +36,7 @@ public sealed class WaitForCompletionTests
     {
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => s.ProcessingFor = TimeSpan.FromSeconds(41));
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.NewVideo("waves"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateVideo("waves"));
 
         await sim.RunAsync(time, sim.Client.Generations.WaitForCompletionAsync(created));
 
@@ -48,7 +48,7 @@ public sealed class WaitForCompletionTests
     {
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => s.ProcessingFor = TimeSpan.FromHours(1));
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
 
         var error = await Assert.ThrowsAsync<GenerationTimeoutException>(
             () => sim.RunAsync(time, sim.Client.Generations.WaitForCompletionAsync(created)));
@@ -81,7 +81,7 @@ public sealed class WaitForCompletionTests
         await using var sim = await StartAsync(time);
 
         var error = await Assert.ThrowsAsync<GenerationFailedException>(
-            () => sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image($"a fox [fail:{code}]"))));
+            () => sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage($"a fox [fail:{code}]"))));
 
         Assert.Equal(code, error.FailureCode!.Value.Value);
         Assert.Equal(retryable, error.IsRetryable);
@@ -96,7 +96,7 @@ public sealed class WaitForCompletionTests
         await using var sim = await StartAsync(time);
 
         var failed = await sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(
-            GenerationRequest.Image("a fox [fail:content_moderated]"), new WaitOptions { ThrowOnFailure = false }));
+            GenerationRequest.CreateImage("a fox [fail:content_moderated]"), new WaitOptions { ThrowOnFailure = false }));
 
         Assert.True(failed.IsFailed);
         Assert.Equal(FailureCode.ContentModerated, failed.FailureCode);
@@ -111,7 +111,7 @@ public sealed class WaitForCompletionTests
         var states = new List<string>();
         var progress = new SynchronousProgress<Generation>(g => states.Add(g.State.Value));
 
-        var done = await sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image("a fox"), progress: progress));
+        var done = await sim.RunAsync(time, sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox"), progress: progress));
 
         Assert.True(done.IsCompleted);
         Assert.Equal(["queued", "pending", "completed"], states);
@@ -122,7 +122,7 @@ public sealed class WaitForCompletionTests
     {
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => s.ProcessingFor = TimeSpan.FromMinutes(1));
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
 
         var wait = sim.Client.Generations.WaitForCompletionAsync(created.Id);
         await RetryAgainstSimulatorTests.WaitUntilAsync(() => sim.Gets.Count == 1 && sim.Gets[0].StatusCode == 200);
@@ -138,7 +138,7 @@ public sealed class WaitForCompletionTests
     {
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => s.ProcessingFor = TimeSpan.FromSeconds(25));
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         sim.Server.Faults.Add(FakeRoute.Get, FakeFault.ServiceUnavailable(1), times: 4);
 
         var done = await sim.RunAsync(time, sim.Client.Generations.WaitForCompletionAsync(created));
@@ -152,7 +152,7 @@ public sealed class WaitForCompletionTests
     {
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => s.ProcessingFor = TimeSpan.FromHours(1));
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         using var cancel = new CancellationTokenSource();
 
         var wait = sim.Client.Generations.WaitForCompletionAsync(created, cancellationToken: cancel.Token);
@@ -171,7 +171,7 @@ public sealed class WaitForCompletionTests
     {
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => s.ProcessingFor = TimeSpan.FromSeconds(30));
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         using var second = new LumaClient(
             new LumaClientOptions { ApiKey = sim.Server.ApiKey, BaseUrl = sim.Server.BaseUrl, TimeProvider = time, Timeout = Timeout.InfiniteTimeSpan },
             null,
@@ -219,7 +219,7 @@ public sealed class WaitForCompletionTests
     {
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => s.ProcessingFor = TimeSpan.FromSeconds(3));
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
 
         await sim.RunAsync(time, sim.Client.Generations.WaitForCompletionAsync(
             created, new WaitOptions { InitialDelay = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(1) }));
@@ -235,7 +235,7 @@ public sealed class WaitForCompletionTests
             time,
             s => s.ProcessingFor = TimeSpan.FromSeconds(12),
             c => c.ImageWait = new WaitOptions { InitialDelay = TimeSpan.FromSeconds(10), PollInterval = TimeSpan.FromSeconds(3), Timeout = TimeSpan.FromMinutes(1) });
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
 
         await sim.RunAsync(time, sim.Client.Generations.WaitForCompletionAsync(created));
 
@@ -247,7 +247,7 @@ public sealed class WaitForCompletionTests
     {
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => s.ProcessingFor = TimeSpan.FromSeconds(21));
-        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.Image("a fox"));
+        var created = await sim.Client.Generations.CreateAsync(GenerationRequest.CreateImage("a fox"));
         sim.Server.Faults.Add(FakeRoute.Get, FakeFault.TooManyRequests(TimeSpan.FromSeconds(7)));
 
         await sim.RunAsync(time, sim.Client.Generations.WaitForCompletionAsync(created));
@@ -261,7 +261,7 @@ public sealed class WaitForCompletionTests
         var time = new ManualTimeProvider();
         await using var sim = await StartAsync(time, s => { s.MaxConcurrentJobs = 2; s.ProcessingFor = TimeSpan.FromSeconds(25); }, c => c.MaxConcurrentJobs = 2);
 
-        var all = Task.WhenAll(Enumerable.Range(0, 6).Select(i => sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.Image($"fox {i}"))));
+        var all = Task.WhenAll(Enumerable.Range(0, 6).Select(i => sim.Client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage($"fox {i}"))));
         var done = await sim.RunAsync(time, all);
 
         Assert.All(done, g => Assert.True(g.IsCompleted));
