@@ -18,9 +18,9 @@ public sealed class DebugAndErrorTests
         result.AssertExit(0);
         Assert.Contains("> POST " + cli.Server.BaseUrl + "generations", result.Stderr);
         Assert.Contains("> Authorization: Bearer [redacted]", result.Stderr);
-        Assert.Contains("< 201 Created", result.Stderr);
+        Assert.Contains("< HTTP/1.1 201 Created", result.Stderr);
         Assert.Contains("> {\"prompt\":\"a fox\"", result.Stderr);
-        Assert.Contains("< 200 OK", result.Stderr);
+        Assert.Contains("< HTTP/1.1 200 OK", result.Stderr);
         Assert.DoesNotContain(cli.Server.ApiKey, result.Stderr);
         Assert.DoesNotContain(cli.Server.ApiKey, result.Stdout);
     }
@@ -34,7 +34,7 @@ public sealed class DebugAndErrorTests
         var result = await cli.RunAsync("generations", "get", Guid.NewGuid().ToString(), "--api-key", key, "--debug");
 
         result.AssertExit(ExitCodes.Authentication);
-        Assert.Contains("< 401 Unauthorized", result.Stderr);
+        Assert.Contains("< HTTP/1.1 401 Unauthorized", result.Stderr);
         Assert.DoesNotContain(key, result.Stderr);
         Assert.Contains("   at ", result.Stderr);
     }
@@ -139,7 +139,7 @@ public sealed class DebugAndErrorTests
         var result = await cli.RunAsync("generations", "create", "--colour", "blue");
 
         result.AssertExit(ExitCodes.Validation);
-        Assert.Contains("error: Unrecognized command or argument '--colour'", result.Stderr);
+        Assert.Contains("error: unknown option '--colour' for 'luma generations create' (nothing was sent)", result.Stderr);
         Assert.Contains("hint: run 'luma generations create --help'", result.Stderr);
     }
 }
