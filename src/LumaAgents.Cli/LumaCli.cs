@@ -52,7 +52,7 @@ public static class LumaCli
         {
             // No response files: '@path' is this tool's file-embedding syntax, and must reach the commands as typed.
             parse = CommandTree.Build(new Invocation(globals, synchronized, stop)).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-            if (parse.Action is not HelpAction && !IsDirective(args))
+            if (!AsksForHelp(parse, args) && !IsDirective(args))
             {
                 var problems = StrictParsing.Check(parse);
                 if (problems.Count > 0)
@@ -81,6 +81,10 @@ public static class LumaCli
             await synchronized.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    /// <summary>An explicit --help shows help even on a line with mistakes (a bare group's help is no excuse for them).</summary>
+    private static bool AsksForHelp(ParseResult parse, string[] args)
+        => parse.Action is HelpAction && args.Any(a => a is "--help" or "-h" or "-?" or "/h" or "/?");
 
     /// <summary><c>[suggest:N]</c>: the completion scripts' request; a partial line is expected there.</summary>
     private static bool IsDirective(string[] args) => args.Length > 0 && args[0].StartsWith('[');
