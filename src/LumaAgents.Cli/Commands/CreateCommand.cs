@@ -33,16 +33,16 @@ internal static class CreateCommand
 
             var waitOptions = waitFlags.Read(parse);
             using var session = context.Connect(validate);
-            var (created, readyIn) = await GenerationFlow.CreateAsync(
-                context, session, generationRequest, id => $"luma generations wait {id}", cancellationToken).ConfigureAwait(false);
+            Func<string, string> resume = id => $"luma generations wait {id}";
             if (!parse.GetValue(wait))
             {
+                var (created, _) = await GenerationFlow.CreateAsync(context, session, generationRequest, resume, cancellationToken).ConfigureAwait(false);
                 context.Jobs.Done();
                 context.Output.WriteResult(GenerationDocument.From(created));
                 return ExitCodes.Success;
             }
 
-            var done = await GenerationFlow.WaitAsync(context, session, created, SimulatorTiming.Adapt(waitOptions, readyIn, TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
+            var done = await GenerationFlow.CreateAndWaitAsync(context, session, generationRequest, resume, waitOptions, "creating the generation", cancellationToken).ConfigureAwait(false);
             return GenerationFlow.Finish(context, done);
         });
         return command;

@@ -78,9 +78,8 @@ internal static class GenerateCommand
             var folder = OutputFolder.Check(context.Environment, parse.GetValue(outDirectory));
             var waitOptions = waitFlags.Read(parse);
             using var session = context.Connect(validate);
-            var (created, readyIn) = await GenerationFlow.CreateAsync(
-                context, session, generationRequest, id => $"luma generations wait {id} {folder.Flag}", cancellationToken).ConfigureAwait(false);
-            var done = await GenerationFlow.WaitAsync(context, session, created, SimulatorTiming.Adapt(waitOptions, readyIn, TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
+            var done = await GenerationFlow.CreateAndWaitAsync(
+                context, session, generationRequest, id => $"luma generations wait {id} {folder.Flag}", waitOptions, $"creating {name}", cancellationToken).ConfigureAwait(false);
             if (!done.IsCompleted)
             {
                 return GenerationFlow.Finish(context, done);

@@ -59,6 +59,21 @@ internal static class GenerationFlow
         return (known, SimulatorTiming.Adapt(given, SimulatorTiming.ReadyIn(response.Headers), sinceCreated));
     }
 
+    /// <summary>
+    /// Creates and waits under one progress display, so a rate-limit wait on the create already shows the spinner
+    /// and its elapsed time; a failed generation is returned (the options say not to throw).
+    /// </summary>
+    public static Task<Generation> CreateAndWaitAsync(
+        CliContext context, LumaSession session, GenerationRequest request, Func<string, string> resumeCommand, WaitOptions waitOptions, string initialStatus, CancellationToken cancellationToken)
+        => new ProgressDisplay(context.Environment, context.Output, context.Notices).RunAsync(
+            initialStatus,
+            async reporter =>
+            {
+                var (created, readyIn) = await CreateAsync(context, session, request, resumeCommand, cancellationToken).ConfigureAwait(false);
+                return await session.Generations.WaitForCompletionAsync(
+                    created, SimulatorTiming.Adapt(waitOptions, readyIn, TimeSpan.Zero), reporter, cancellationToken).ConfigureAwait(false);
+            });
+
     /// <summary>Waits with progress on stderr; a failed generation is returned (the options say not to throw).</summary>
     public static Task<Generation> WaitAsync(CliContext context, LumaSession session, Generation known, WaitOptions options, CancellationToken cancellationToken)
         => new ProgressDisplay(context.Environment, context.Output, context.Notices).RunAsync(
