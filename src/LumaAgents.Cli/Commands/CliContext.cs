@@ -101,6 +101,14 @@ internal sealed class CliContext
             options.Retry.MaxRetries = retries;
         }
 
+        if (Parse.GetValue(Globals.RequestTimeout) is { } attemptTimeout)
+        {
+            var timeout = Durations.Parse(attemptTimeout, Globals.RequestTimeout.Name, allowInfinite: true);
+            options.Timeout = timeout > TimeSpan.Zero || timeout == Timeout.InfiniteTimeSpan
+                ? timeout
+                : throw new CliException("--request-timeout must be more than 0; use 'none' for no limit.");
+        }
+
         if (MaxRateLimitWait() is { } longest)
         {
             // A 429 asking for longer surfaces as LumaRateLimitException (exit 5); so does a longer requests-per-minute hold.

@@ -61,6 +61,13 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string> RequestTimeout { get; } = new("--request-timeout")
+    {
+        Description = "How long one HTTP attempt may take before it is abandoned (default 60s; 'none' for no limit).",
+        HelpName = "duration",
+        Recursive = true,
+    };
+
     public Option<string> MaxWaitRateLimit { get; } = new("--max-wait-rate-limit")
     {
         Description = "The longest wait for a rate limit (a 429's Retry-After, or holding a create for the requests-per-minute window) before giving up with exit 5 (default 60s).",
@@ -74,7 +81,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [ApiKey, BaseUrl, Format, FormatError, Transform, TransformError, RawOutput, Debug, MaxRetries, MaxWaitRateLimit, NoWaitRateLimit];
+    public IEnumerable<Option> All => [ApiKey, BaseUrl, Format, FormatError, Transform, TransformError, RawOutput, Debug, MaxRetries, RequestTimeout, MaxWaitRateLimit, NoWaitRateLimit];
 
     private static Option<string> CreateFormat(string name, string description, params string[] aliases)
     {

@@ -97,10 +97,10 @@ internal sealed class ErrorReporter
             [],
             [$"it keeps running on the server; resume with: luma generations wait {timeout.GenerationId}", "or wait longer with --timeout (for example --timeout 10m)"]),
         // The SDK's message already carries the "may have been created" advice for these.
-        LumaTimeoutException timeout => new(ExitCodes.Timeout, WithRequestId(timeout.Message, timeout.RequestId), [], []),
+        LumaTimeoutException timeout => new(ExitCodes.Timeout, WithRequestId(UserWords.Rewrite(timeout.Message), timeout.RequestId), [], []),
         LumaConnectionException connection => new(
             ExitCodes.Failure,
-            WithRequestId(connection.Message, connection.RequestId),
+            WithRequestId(UserWords.Rewrite(connection.Message), connection.RequestId),
             [],
             ["check the network and --base-url (or LUMA_BASE_URL); for a local simulator, is `luma simulator` still running?"]),
         LumaConfigurationException configuration => Configuration(configuration),

@@ -10,6 +10,9 @@ internal static partial class UserWords
 {
     private static readonly (string Sdk, string User)[] Names =
     [
+        ("LumaClientOptions.Timeout (or RequestOptions.Timeout for one call)", "--request-timeout"),
+        ("LumaClientOptions.Timeout", "--request-timeout"),
+        ("LumaClientOptions.TotalTimeout", "--timeout"),
         ("LumaClientOptions.ApiKey", "--api-key (or LUMA_AGENTS_API_KEY)"),
         ("LumaClientOptions.BaseUrl", "--base-url (or LUMA_BASE_URL)"),
         ("new LumaClient(\"luma-api-…\") or ", string.Empty),
