@@ -142,4 +142,49 @@ public sealed class DebugAndErrorTests
         Assert.Contains("error: unknown option '--colour' for 'luma generations create' (nothing was sent)", result.Stderr);
         Assert.Contains("hint: run 'luma generations create --help'", result.Stderr);
     }
+
+    [Fact]
+    public async Task Debug_shows_the_protocol_actually_used_and_the_content_length_of_the_first_attempt()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("generations", "create", "--prompt", "a cat", "--debug");
+
+        result.AssertExit(0);
+        Assert.DoesNotContain("HTTP/2.0", result.Stderr);
+        Assert.Contains("< HTTP/1.1 201 Created", result.Stderr);
+        var request = result.Stderr[..result.Stderr.IndexOf("< HTTP/", StringComparison.Ordinal)];
+        Assert.Contains("> Content-Length: ", request);
+        Assert.Contains($"> Host: {cli.Server.BaseUrl.Authority}", request);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("yaml")]
+    public async Task Format_error_prints_the_error_as_a_document_with_the_api_fields(string format)
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("generations", "get", Guid.NewGuid().ToString(), "--format-error", format);
+
+        result.AssertExit(ExitCodes.NotFound);
+        Assert.DoesNotContain("error: 404", result.Stderr);
+        var document = format == "json"
+            ? System.Text.Json.Nodes.JsonNode.Parse(result.Stderr)!
+            : Input.YamlToJson.Parse(result.Stderr)!;
+        Assert.Equal("404", document["status"]!.ToString());
+        Assert.Equal("Generation not found", document["detail"]!.GetValue<string>());
+        Assert.Equal("4", document["exit_code"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Transform_error_picks_one_field_of_the_error()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("generations", "get", Guid.NewGuid().ToString(), "--transform-error", "detail", "-r");
+
+        result.AssertExit(ExitCodes.NotFound);
+        Assert.Equal("Generation not found", result.Stderr.Trim());
+    }
 }
