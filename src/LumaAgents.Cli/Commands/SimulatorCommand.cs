@@ -85,7 +85,7 @@ internal static class SimulatorCommand
                 }
             }
 
-            context.Environment.Error.WriteLine($"luma simulator: stopped ({context.Stop.Reason?.Description ?? "done"}).");
+            context.Environment.Error.WriteLine(context.Stop.Reason is { } reason ? $"luma simulator: {reason.Description}; stopped." : "luma simulator: stopped.");
             return ExitCodes.Success;
         });
         return command;

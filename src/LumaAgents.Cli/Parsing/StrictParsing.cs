@@ -82,7 +82,7 @@ internal static class StrictParsing
         var hint = suggestion is not null
             ? $"did you mean {suggestion}?"
             : $"run '{CommandPath(parse)} --help' for the options";
-        if (parse.CommandResult.Command.Arguments.Any(a => a.Name == "prompt"))
+        if (suggestion is null && parse.CommandResult.Command.Arguments.Any(a => a.Name == "prompt"))
         {
             hint += "; a prompt that starts with '-' goes after --, e.g. luma generate image -- \"-the prompt\"";
         }
