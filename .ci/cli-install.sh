@@ -26,6 +26,8 @@ packages="$work/packages"
 echo "cli-install: packing LumaAgents.Cli $version (pointer, any, linux-x64 Native AOT)"
 dotnet pack "$csproj" -c Release -o "$packages" -p:VersionSuffix="$suffix" --nologo -v q || fail "dotnet pack (the top-level package)"
 dotnet pack "$csproj" -c Release -r any -p:PublishAot=false -o "$packages" -p:VersionSuffix="$suffix" --nologo -v q || fail "dotnet pack -r any"
+# A publish folder left by an earlier local build could lend the package stale files (a .dbg); CI starts clean anyway.
+rm -rf src/LumaAgents.Cli/bin/Release/net10.0/linux-x64/publish
 aot_started=$(date +%s)
 # Warnings are errors in this repository, so a trim or AOT warning fails the native pack.
 dotnet pack "$csproj" -c Release -r linux-x64 -o "$packages" -p:VersionSuffix="$suffix" --nologo -v q || fail "dotnet pack -r linux-x64 (Native AOT)"
