@@ -21,7 +21,7 @@ public sealed partial class SimulatorProcessTests
         await simulator.WaitForAsync(p => p.Stdout, "export LUMA_AGENTS_API_KEY=");
         var exports = Exports(simulator.Stdout);
         Assert.StartsWith("http://127.0.0.1:", exports["LUMA_BASE_URL"]);
-        Assert.Contains("Paste the two export lines into another shell", simulator.Stderr);
+        await simulator.WaitForAsync(p => p.Stderr, "Paste the two export lines into another shell");
 
         await using var cli = await CliHarness.StartAsync();
         var created = await cli.RunAsync(["generations", "create", "--prompt", "a cat"], new CliRunOptions { Variables = exports });
@@ -31,7 +31,7 @@ public sealed partial class SimulatorProcessTests
         await simulator.SignalAsync(signal);
 
         Assert.Equal(0, await simulator.ExitCodeAsync());
-        Assert.Contains("luma simulator: stopped", simulator.Stderr);
+        Assert.Contains($"luma simulator: stopped ({(signal == "INT" ? "Ctrl+C" : "SIGTERM")}).", simulator.Stderr);
     }
 
     [Fact]

@@ -85,7 +85,13 @@ internal static class SimulatorCommand
                 }
             }
 
-            context.Environment.Error.WriteLine(context.Stop.Reason is { } reason ? $"luma simulator: {reason.Description}; stopped." : "luma simulator: stopped.");
+            var signal = context.Stop.Reason?.ExitCode switch
+            {
+                ExitCodes.Interrupted => " (Ctrl+C)",
+                ExitCodes.Terminated => " (SIGTERM)",
+                _ => string.Empty,
+            };
+            context.Environment.Error.WriteLine($"luma simulator: stopped{signal}.");
             return ExitCodes.Success;
         });
         return command;

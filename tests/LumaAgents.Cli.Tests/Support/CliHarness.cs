@@ -140,6 +140,18 @@ internal sealed class CliRun(LockedStringWriter stdout, LockedStringWriter stder
         return Stderr;
     }
 
+    /// <summary>Waits (by polling, at most about 10 s) until stdout contains <paramref name="text"/>.</summary>
+    public async Task<string> WaitForStdoutAsync(string text)
+    {
+        for (var i = 0; i < 1000 && !Stdout.Contains(text, StringComparison.Ordinal) && !Completion.IsCompleted; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(Stdout.Contains(text, StringComparison.Ordinal), $"stdout never showed '{text}': {Stdout}\n{Stderr}");
+        return Stdout;
+    }
+
     /// <summary>What Ctrl+C or SIGTERM does in the real process (Program.Main requests the same stop).</summary>
     public void Stop(LumaAgents.Cli.Lifetime.StopReason reason) => stop.Request(reason);
 }
