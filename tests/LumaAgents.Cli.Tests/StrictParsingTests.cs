@@ -49,6 +49,22 @@ public sealed class StrictParsingTests
         Assert.Contains("nothing was sent", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("--format-error", "bogus")]
+    [InlineData("--format", "bogus")]
+    [InlineData("--transform-error", "a..b")]
+    public async Task A_bad_value_of_an_output_option_is_reported_not_a_crash(string option, string value)
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("generations", "get", "x", option, value);
+
+        result.AssertExit(ExitCodes.Validation);
+        Assert.StartsWith("error: ", result.Stderr);
+        Assert.DoesNotContain("Unhandled", result.Stderr);
+        Assert.Empty(cli.Server.Requests);
+    }
+
     [Fact]
     public async Task An_abbreviated_option_suggests_the_full_name()
     {

@@ -25,6 +25,11 @@ internal sealed class CliContext
             Enum.Parse<OutputFormatKind>(parse.GetValue(globals.Format) ?? "auto", ignoreCase: true),
             transform is null ? null : JsonTransform.Parse(transform),
             parse.GetValue(globals.RawOutput));
+        if (parse.GetValue(globals.TransformError) is { } transformError)
+        {
+            // Checked now, not when an error needs it: a typo here must not wait for a failure to show.
+            JsonTransform.Parse(transformError);
+        }
     }
 
     public ParseResult Parse { get; }
@@ -53,17 +58,18 @@ internal sealed class CliContext
     /// <summary>The error reporter before (or without) a context: parse errors, failures building the context.</summary>
     public static ErrorReporter CreateReporter(ParseResult? parse, GlobalOptions globals, CliEnvironment environment, StopSignal? stop, JobLedger? jobs = null)
     {
-        var debug = parse?.GetValue(globals.Debug) ?? false;
+        var debug = Safe(parse, globals.Debug);
         OutputWriter? document = null;
         try
         {
-            var format = parse?.GetValue(globals.FormatError);
-            var transform = parse?.GetValue(globals.TransformError);
+            // The line may be the very thing being reported (--format-error bogus): read what parsed, skip the rest.
+            var format = Safe(parse, globals.FormatError);
+            var transform = Safe(parse, globals.TransformError);
             if (format is "json" or "jsonl" or "raw" or "yaml" || transform is not null)
             {
                 var kind = Enum.Parse<OutputFormatKind>(format is null or "auto" or "pretty" ? "json" : format, ignoreCase: true);
                 var onStderr = environment with { Output = environment.Error, IsOutputTerminal = environment.IsErrorTerminal };
-                document = new OutputWriter(onStderr, kind, transform is null ? null : JsonTransform.Parse(transform), rawOutput: parse?.GetValue(globals.RawOutput) ?? false);
+                document = new OutputWriter(onStderr, kind, transform is null ? null : JsonTransform.Parse(transform), rawOutput: Safe(parse, globals.RawOutput));
             }
         }
         catch (CliException)
@@ -72,6 +78,24 @@ internal sealed class CliContext
         }
 
         return new ErrorReporter(environment.Error, debug, stop, jobs, document);
+    }
+
+    /// <summary>An option's value, or its default when it is missing or its own value did not parse.</summary>
+    private static T? Safe<T>(ParseResult? parse, Option<T> option)
+    {
+        if (parse?.GetResult(option) is not { } result || result.Errors.Any())
+        {
+            return default;
+        }
+
+        try
+        {
+            return parse.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
     }
 
     /// <summary>
