@@ -15,20 +15,6 @@ internal sealed class Notices
 
     public Notices(TextWriter error) => _error = error;
 
-    /// <summary>Every line written so far, in order (for the final report and tests).</summary>
-    public IReadOnlyList<string> Written
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _written];
-            }
-        }
-    }
-
-    private readonly List<string> _written = [];
-
     /// <summary>Raised after a line is written (the progress display shows rate-limit waits in its status).</summary>
     public event Action<string>? Wrote;
 
@@ -36,7 +22,6 @@ internal sealed class Notices
     {
         lock (_gate)
         {
-            _written.Add(line);
             if (_live is { } console)
             {
                 console.MarkupLine(Markup.Escape(line));
