@@ -4,7 +4,7 @@ namespace LumaAgents.Cli;
 
 /// <summary>
 /// Everything the tool reads from or writes to its process: the standard streams, environment variables, whether
-/// the streams are terminals, and the working directory. <see cref="LumaCli.RunAsync"/> touches nothing else, so
+/// the streams are terminals, and the working directory. <see cref="LumaCli.RunAsync(string[], CliEnvironment, CancellationToken)"/> touches nothing else, so
 /// tests run it in-process and in parallel with fakes, and <see cref="FromConsole"/> supplies the real console.
 /// </summary>
 public sealed record CliEnvironment
@@ -32,6 +32,9 @@ public sealed record CliEnvironment
 
     /// <summary>The directory relative paths (<c>@file</c>, <c>--out</c>) are resolved against.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>The clock for waits, retries and elapsed times (tests drive it by hand). Default: the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>The environment variables the tool may read. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();

@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
 using LumaAgents.Cli.Commands;
 using LumaAgents.Cli.Errors;
+using LumaAgents.Cli.Lifetime;
+using LumaAgents.Cli.Parsing;
 
 namespace LumaAgents.Cli;
 
@@ -22,9 +25,16 @@ public static class LumaCli
     /// <summary>Runs the tool.</summary>
     /// <param name="args">The command line, without the program name.</param>
     /// <param name="environment">The streams, variables and working directory to use.</param>
-    /// <param name="cancellationToken">Ctrl+C: stops waiting at once (a created generation keeps running); exits 130.</param>
+    /// <param name="cancellationToken">Ctrl+C: stops waiting at once (a created generation keeps running, its id is printed); exits 130.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        using var stop = new StopSignal(cancellationToken);
+        return await RunAsync(args, environment, stop).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the tool until it finishes or <paramref name="stop"/> is requested (Ctrl+C, SIGTERM).</summary>
+    internal static async Task<int> RunAsync(string[] args, CliEnvironment environment, StopSignal stop)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
@@ -41,25 +51,29 @@ public static class LumaCli
         try
         {
             // No response files: '@path' is this tool's file-embedding syntax, and must reach the commands as typed.
-            parse = CommandTree.Build(synchronized, globals).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-            if (parse.Action is ParseErrorAction)
+            parse = CommandTree.Build(new Invocation(globals, synchronized, stop)).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (!AsksForHelp(parse, args) && !IsDirective(args))
             {
-                return ReportParseErrors(parse, synchronized.Error);
+                var problems = StrictParsing.Check(parse);
+                if (problems.Count > 0)
+                {
+                    return ReportUsage(problems, parse, globals, synchronized);
+                }
             }
 
             var configuration = new InvocationConfiguration
             {
                 Output = synchronized.Output,
                 Error = synchronized.Error,
-                // Errors are reported by the commands themselves; Ctrl+C arrives through the token (Program.Main).
+                // Errors are reported by the commands themselves; Ctrl+C and SIGTERM arrive through the stop signal.
                 EnableDefaultExceptionHandler = false,
                 ProcessTerminationTimeout = null,
             };
-            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            return await parse.InvokeAsync(configuration, stop.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            return ErrorReporter.Report(ex, synchronized.Error, parse?.GetValue(globals.Debug) ?? args.Contains("--debug"));
+            return CliContext.CreateReporter(parse, globals, synchronized, stop).Report(ex);
         }
         finally
         {
@@ -68,20 +82,28 @@ public static class LumaCli
         }
     }
 
-    private static int ReportParseErrors(ParseResult parse, TextWriter error)
+    /// <summary>An explicit --help shows help even on a line with mistakes (a bare group's help is no excuse for them).</summary>
+    private static bool AsksForHelp(ParseResult parse, string[] args)
+        => parse.Action is HelpAction && args.Any(a => a is "--help" or "-h" or "-?" or "/h" or "/?");
+
+    /// <summary><c>[suggest:N]</c>: the completion scripts' request; a partial line is expected there.</summary>
+    private static bool IsDirective(string[] args) => args.Length > 0 && args[0].StartsWith('[');
+
+    private static int ReportUsage(IReadOnlyList<UsageProblem> problems, ParseResult parse, GlobalOptions globals, CliEnvironment environment)
     {
-        foreach (var problem in parse.Errors)
+        var help = $"run '{StrictParsing.CommandPath(parse)} --help' for usage.";
+        var reporter = CliContext.CreateReporter(parse, globals, environment, stop: null);
+        if (problems.Count == 1)
         {
-            error.WriteLine("error: " + problem.Message);
+            return reporter.Report(new CliException(problems[0].Message, problems[0].Hint ?? help));
         }
 
-        var names = new Stack<string>();
-        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        // Every problem but the last on one line each; the last one is reported with its hint and the exit code.
+        foreach (var problem in problems.Take(problems.Count - 1))
         {
-            names.Push(result.Command is RootCommand ? "luma" : result.Command.Name);
+            environment.Error.WriteLine("error: " + problem.Message + (problem.Hint is null ? string.Empty : "; " + problem.Hint));
         }
 
-        error.WriteLine($"hint: run '{string.Join(' ', names)} --help' for usage.");
-        return ExitCodes.Validation;
+        return reporter.Report(new CliException(problems[^1].Message, problems[^1].Hint ?? help));
     }
 }

@@ -18,9 +18,9 @@ public sealed class DebugAndErrorTests
         result.AssertExit(0);
         Assert.Contains("> POST " + cli.Server.BaseUrl + "generations", result.Stderr);
         Assert.Contains("> Authorization: Bearer [redacted]", result.Stderr);
-        Assert.Contains("< 201 Created", result.Stderr);
+        Assert.Contains("< HTTP/1.1 201 Created", result.Stderr);
         Assert.Contains("> {\"prompt\":\"a fox\"", result.Stderr);
-        Assert.Contains("< 200 OK", result.Stderr);
+        Assert.Contains("< HTTP/1.1 200 OK", result.Stderr);
         Assert.DoesNotContain(cli.Server.ApiKey, result.Stderr);
         Assert.DoesNotContain(cli.Server.ApiKey, result.Stdout);
     }
@@ -34,7 +34,7 @@ public sealed class DebugAndErrorTests
         var result = await cli.RunAsync("generations", "get", Guid.NewGuid().ToString(), "--api-key", key, "--debug");
 
         result.AssertExit(ExitCodes.Authentication);
-        Assert.Contains("< 401 Unauthorized", result.Stderr);
+        Assert.Contains("< HTTP/1.1 401 Unauthorized", result.Stderr);
         Assert.DoesNotContain(key, result.Stderr);
         Assert.Contains("   at ", result.Stderr);
     }
@@ -139,7 +139,61 @@ public sealed class DebugAndErrorTests
         var result = await cli.RunAsync("generations", "create", "--colour", "blue");
 
         result.AssertExit(ExitCodes.Validation);
-        Assert.Contains("error: Unrecognized command or argument '--colour'", result.Stderr);
+        Assert.Contains("error: unknown option '--colour' for 'luma generations create' (nothing was sent)", result.Stderr);
         Assert.Contains("hint: run 'luma generations create --help'", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Debug_shows_the_protocol_actually_used_and_the_content_length_of_the_first_attempt()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("generations", "create", "--prompt", "a cat", "--debug");
+
+        result.AssertExit(0);
+        Assert.DoesNotContain("HTTP/2.0", result.Stderr);
+        Assert.Contains("< HTTP/1.1 201 Created", result.Stderr);
+        var request = result.Stderr[..result.Stderr.IndexOf("< HTTP/", StringComparison.Ordinal)];
+        Assert.Contains("> Content-Length: ", request);
+        Assert.Contains($"> Host: {cli.Server.BaseUrl.Authority}", request);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("yaml")]
+    public async Task Format_error_prints_the_error_as_a_document_with_the_api_fields(string format)
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("generations", "get", Guid.NewGuid().ToString(), "--format-error", format);
+
+        result.AssertExit(ExitCodes.NotFound);
+        Assert.DoesNotContain("error: 404", result.Stderr);
+        // A retry notice may precede the document when the loaded machine broke a connection: it is not part of it.
+        var text = string.Join('\n', result.Stderr.Split('\n').Where(l => !l.Contains(": retrying in ", StringComparison.Ordinal)));
+        System.Text.Json.Nodes.JsonNode document;
+        try
+        {
+            document = format == "json" ? System.Text.Json.Nodes.JsonNode.Parse(text)! : Input.YamlToJson.Parse(text)!;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException)
+        {
+            throw new Xunit.Sdk.XunitException($"stderr is not one {format} document: {result}", ex);
+        }
+
+        Assert.Equal("404", document["status"]!.ToString());
+        Assert.Equal("Generation not found", document["detail"]!.GetValue<string>());
+        Assert.Equal("4", document["exit_code"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Transform_error_picks_one_field_of_the_error()
+    {
+        await using var cli = await CliHarness.StartAsync();
+
+        var result = await cli.RunAsync("generations", "get", Guid.NewGuid().ToString(), "--transform-error", "detail", "-r");
+
+        result.AssertExit(ExitCodes.NotFound);
+        Assert.EndsWith("\nGeneration not found", "\n" + result.Stderr.Trim());
     }
 }

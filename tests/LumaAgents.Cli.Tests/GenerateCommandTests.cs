@@ -13,7 +13,7 @@ public sealed class GenerateCommandTests
     {
         await using var cli = await CliHarness.StartAsync();
 
-        var result = await cli.RunAsync(["generate", "image", "a", "lighthouse", "at", "dawn", "--aspect-ratio", "16:9", "--out", "pictures", .. Fast]);
+        var result = await cli.RunAsync(["generate", "image", "a lighthouse at dawn", "--aspect-ratio", "16:9", "--out", "pictures", .. Fast]);
 
         result.AssertExit(0);
         var generation = result.Json!;

@@ -36,6 +36,23 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
+    public async Task Pretty_output_keeps_each_url_whole_on_its_own_line_outside_the_table()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        var id = cli.Server.SeedGeneration();
+
+        var result = await cli.RunAsync(["generations", "get", id], new CliRunOptions { OutputIsTerminal = true });
+
+        result.AssertExit(0);
+        var lines = result.Stdout.Split('\n');
+        var urlLine = Assert.Single(lines, l => l.Contains("/outputs/", StringComparison.Ordinal));
+        Assert.StartsWith("http://127.0.0.1:", urlLine);
+        Assert.DoesNotContain('│', urlLine);
+        Assert.True(Uri.TryCreate(urlLine.TrimEnd('\r'), UriKind.Absolute, out var url) && url.Query.Contains("X-Amz-Signature", StringComparison.Ordinal), urlLine);
+        Assert.Equal("output.0.url:", lines[Array.IndexOf(lines, urlLine) - 1].TrimEnd('\r'));
+    }
+
+    [Fact]
     public async Task Pretty_has_no_colour_codes_when_not_a_terminal_or_with_no_color()
     {
         await using var cli = await CliHarness.StartAsync();

@@ -7,7 +7,7 @@ namespace LumaAgents.Cli.Commands;
 /// <summary><c>luma generations create</c>: a flag for every request field, a body from a file or stdin, optionally <c>--wait</c>.</summary>
 internal static class CreateCommand
 {
-    public static Command Build(GlobalOptions globals, CliEnvironment environment)
+    public static Command Build(Invocation invocation)
     {
         var command = new Command(
             "create",
@@ -21,7 +21,7 @@ internal static class CreateCommand
         var waitFlags = new WaitFlags();
         waitFlags.AddTo(command);
 
-        CommandRunner.SetAction(command, globals, environment, async (context, cancellationToken) =>
+        CommandRunner.SetAction(command, invocation, async (context, cancellationToken) =>
         {
             var parse = context.Parse;
             var validate = !parse.GetValue(request.NoValidate);
@@ -33,14 +33,16 @@ internal static class CreateCommand
 
             var waitOptions = waitFlags.Read(parse);
             using var session = context.Connect(validate);
-            var created = await session.Generations.CreateAsync(generationRequest, cancellationToken).ConfigureAwait(false);
+            Func<string, string> resume = id => $"luma generations wait {id}";
             if (!parse.GetValue(wait))
             {
+                var (created, _) = await GenerationFlow.CreateAsync(context, session, generationRequest, resume, cancellationToken).ConfigureAwait(false);
+                context.Jobs.Done();
                 context.Output.WriteResult(GenerationDocument.From(created));
                 return ExitCodes.Success;
             }
 
-            var done = await GenerationFlow.WaitAsync(context, session, created, waitOptions, cancellationToken).ConfigureAwait(false);
+            var done = await GenerationFlow.CreateAndWaitAsync(context, session, generationRequest, resume, waitOptions, "creating the generation", cancellationToken).ConfigureAwait(false);
             return GenerationFlow.Finish(context, done);
         });
         return command;

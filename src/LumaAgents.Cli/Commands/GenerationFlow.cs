@@ -5,7 +5,7 @@ using LumaAgents.Cli.Output;
 
 namespace LumaAgents.Cli.Commands;
 
-/// <summary>The steps the generation commands share: build the request, dry-run it, wait, and finish with an exit code.</summary>
+/// <summary>The steps the generation commands share: build, dry-run, create (never losing the id), wait, save, finish.</summary>
 internal static class GenerationFlow
 {
     public static GenerationRequest BuildRequest(CliContext context, RequestInputs inputs)
@@ -26,21 +26,174 @@ internal static class GenerationFlow
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// Creates the generation and records it in the ledger at once (its id goes on screen), with the command that
+    /// resumes it. Returns the simulator's ready-in time when the server is <c>luma simulator</c>.
+    /// </summary>
+    public static async Task<(Generation Created, TimeSpan? ReadyIn)> CreateAsync(
+        CliContext context, LumaSession session, GenerationRequest request, Func<string, string> resumeCommand, CancellationToken cancellationToken)
+    {
+        context.Jobs.CreateStarted();
+        LumaResponse<Generation> response;
+        try
+        {
+            response = await session.Generations.CreateWithResponseAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Refused or failed: no job (a create that may have gone through says so in its own message).
+            context.Jobs.CreateEnded();
+            throw;
+        }
+
+        context.Jobs.Created(response.Value, resumeCommand(response.Value.Id));
+        return (response.Value, SimulatorTiming.ReadyIn(response.Headers));
+    }
+
+    /// <summary>Reads a generation first (resuming by id), adapting the wait to the simulator's timing when it answers.</summary>
+    public static async Task<(Generation Known, WaitOptions Options)> ReadForWaitAsync(CliContext context, LumaSession session, string generationId, WaitOptions given, CancellationToken cancellationToken)
+    {
+        var response = await session.Generations.GetWithResponseAsync(generationId, cancellationToken).ConfigureAwait(false);
+        var known = response.Value;
+        var sinceCreated = known.CreatedAt is { } created ? context.Environment.TimeProvider.GetUtcNow() - created : TimeSpan.Zero;
+        return (known, SimulatorTiming.Adapt(given, SimulatorTiming.ReadyIn(response.Headers), sinceCreated));
+    }
+
+    /// <summary>
+    /// Creates and waits under one progress display, so a rate-limit wait on the create already shows the spinner
+    /// and its elapsed time; a failed generation is returned (the options say not to throw).
+    /// </summary>
+    public static Task<Generation> CreateAndWaitAsync(
+        CliContext context, LumaSession session, GenerationRequest request, Func<string, string> resumeCommand, WaitOptions waitOptions, string initialStatus, CancellationToken cancellationToken)
+        => new ProgressDisplay(context.Environment, context.Output, context.Notices).RunAsync(
+            initialStatus,
+            async reporter =>
+            {
+                var (created, readyIn) = await CreateAsync(context, session, request, resumeCommand, cancellationToken).ConfigureAwait(false);
+                return await session.Generations.WaitForCompletionAsync(
+                    created, SimulatorTiming.Adapt(waitOptions, readyIn, TimeSpan.Zero), reporter, cancellationToken).ConfigureAwait(false);
+            });
+
     /// <summary>Waits with progress on stderr; a failed generation is returned (the options say not to throw).</summary>
-    public static Task<Generation> WaitAsync(CliContext context, LumaSession session, Generation created, WaitOptions options, CancellationToken cancellationToken)
-        => new ProgressDisplay(context.Environment, context.Output).RunAsync(
-            $"waiting for generation {created.Id}",
-            reporter => session.Generations.WaitForCompletionAsync(created, options, reporter, cancellationToken));
+    public static Task<Generation> WaitAsync(CliContext context, LumaSession session, Generation known, WaitOptions options, CancellationToken cancellationToken)
+        => new ProgressDisplay(context.Environment, context.Output, context.Notices).RunAsync(
+            $"waiting for generation {known.Id}",
+            reporter => session.Generations.WaitForCompletionAsync(known, options, reporter, cancellationToken));
+
+    /// <summary>
+    /// Saves the outputs of a completed generation (all, or the one at <paramref name="index"/>) with the SDK's safe
+    /// names, <c>&lt;id&gt;_&lt;n&gt;.&lt;ext&gt;</c>, never overwriting a file. If saving fails the generation is still printed,
+    /// and the error names the command that saves it later.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> SaveAsync(CliContext context, LumaSession session, Generation generation, OutputFolder folder, int? index, CancellationToken cancellationToken)
+    {
+        var resume = $"luma generations download {generation.Id} {folder.Flag}" + (index is { } n ? $" --index {n}" : string.Empty);
+        context.Jobs.Track(generation.Id, resume);
+        if (index is { } wanted && (wanted < 0 || wanted >= generation.Output.Count))
+        {
+            throw new CliException(
+                $"--index {wanted}: generation {generation.Id} has {generation.Output.Count} output(s), numbered from 0.",
+                generation.Output.Count > 0 ? $"use --index 0 to {generation.Output.Count - 1}, or leave it out to save them all" : null);
+        }
+
+        try
+        {
+            var count = index is null ? generation.Output.Count : 1;
+            context.Notices.Write($"saving {count} output(s) of generation {generation.Id} to {folder.FullPath}");
+            IReadOnlyList<string> files = index is { } one
+                ? [await SaveOneAsync(session, generation, one, folder.FullPath, cancellationToken).ConfigureAwait(false)]
+                : await session.Generations.SaveOutputsAsync(generation, folder.FullPath, cancellationToken).ConfigureAwait(false);
+            foreach (var file in files)
+            {
+                context.Environment.Error.WriteLine("saved " + file);
+            }
+
+            return files;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The job is done and billed: print it even so, the error below says how to save it later.
+            context.Output.WriteResult(GenerationDocument.From(generation));
+            throw;
+        }
+    }
 
     /// <summary>Prints the final generation (failed ones too, for scripts), then exits 6 if it failed.</summary>
-    public static int Finish(CliContext context, Generation generation, JsonObject? document = null)
+    public static int Finish(CliContext context, Generation generation, IReadOnlyList<string>? files = null)
     {
-        context.Output.WriteResult(document ?? GenerationDocument.From(generation));
+        context.Jobs.Done();
+        var document = GenerationDocument.From(generation);
+        if (files is not null && generation.IsCompleted)
+        {
+            document["files"] = new JsonArray([.. files.Select(f => (JsonNode?)JsonValue.Create(f))]);
+        }
+
+        context.Output.WriteResult(document);
         if (generation.IsFailed)
         {
-            return ErrorReporter.Report(new GenerationFailedException(generation), context.Environment.Error, context.Debug);
+            return context.Reporter().Report(new GenerationFailedException(generation));
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// One output through the SDK's <see cref="GenerationsClient.DownloadAsync"/> (an expired URL is refreshed there),
+    /// named like <see cref="GenerationsClient.SaveOutputsAsync"/> names it: <c>&lt;id&gt;_&lt;index&gt;.&lt;ext&gt;</c>, the
+    /// extension from the URL's path, a new name (<c>-2</c>, <c>-3</c>…) rather than overwriting.
+    /// </summary>
+    private static async Task<string> SaveOneAsync(LumaSession session, Generation generation, int index, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var stem = SafeStem(generation.Id) + "_" + index;
+        var partial = Path.Combine(folder, "." + stem + "." + Guid.NewGuid().ToString("N") + ".partial");
+        try
+        {
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await session.Generations.DownloadAsync(generation, index, file, cancellationToken).ConfigureAwait(false);
+            }
+
+            var extension = SafeExtension(generation.Output[index].Url);
+            for (var n = 1; ; n++)
+            {
+                var target = Path.Combine(folder, (n == 1 ? stem : stem + "-" + n) + extension);
+                if (File.Exists(target))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    File.Move(partial, target);
+                    return target;
+                }
+                catch (IOException) when (File.Exists(target))
+                {
+                    // Another writer took the name between the check and the move: try the next one.
+                }
+            }
+        }
+        finally
+        {
+            if (File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
+        }
+    }
+
+    /// <summary>Letters, digits, dash and underscore only: a server-sent id can never name a path.</summary>
+    private static string SafeStem(string id)
+    {
+        var stem = new string([.. id.Take(100).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
+        return stem.Length == 0 ? "generation" : stem;
+    }
+
+    /// <summary>The URL path's extension when it is a plain one (".png", ".mp4"), else ".bin".</summary>
+    private static string SafeExtension(Uri? url)
+    {
+        var extension = url is null ? string.Empty : Path.GetExtension(url.AbsolutePath);
+        return extension.Length is >= 2 and <= 6 && extension.Skip(1).All(char.IsAsciiLetterOrDigit) ? extension.ToLowerInvariant() : ".bin";
     }
 }

@@ -6,12 +6,12 @@ namespace LumaAgents.Cli.Commands;
 /// <summary><c>luma generations get &lt;id&gt;</c>: one read (GET /generations/{id}); fresh output URLs each time.</summary>
 internal static class GetCommand
 {
-    public static Command Build(GlobalOptions globals, CliEnvironment environment)
+    public static Command Build(Invocation invocation)
     {
         var command = new Command("get", "Read a generation (GET /generations/{id}). Each read mints fresh output URLs.");
         var id = new GenerationIdInput();
         id.AddTo(command);
-        CommandRunner.SetAction(command, globals, environment, async (context, cancellationToken) =>
+        CommandRunner.SetAction(command, invocation, async (context, cancellationToken) =>
         {
             var generationId = id.Read(context.Parse, "get");
             using var session = context.Connect();

@@ -7,9 +7,10 @@ internal sealed class GlobalOptions
 {
     public static readonly string[] Formats = ["auto", "json", "jsonl", "pretty", "raw", "yaml"];
 
-    public Option<string> ApiKey { get; } = new("--api-key")
+    /// <summary><c>--auth-token</c> is the official CLI's name for it (scripts written for it keep working).</summary>
+    public Option<string> ApiKey { get; } = new("--api-key", "--auth-token")
     {
-        Description = "The API key (default: $LUMA_AGENTS_API_KEY).",
+        Description = "The API key (default: $LUMA_AGENTS_API_KEY). --auth-token is the same option.",
         HelpName = "key",
         Recursive = true,
     };
@@ -21,11 +22,22 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<string> Format { get; } = CreateFormat();
+    public Option<string> Format { get; } = CreateFormat("--format", "Output format: pretty (a table) on a terminal, json otherwise.", "-f");
+
+    public Option<string> FormatError { get; } = CreateFormat(
+        "--format-error",
+        "Error format: auto and pretty print error:/hint: lines; json, jsonl, raw and yaml print one document on stderr (status, detail, request_id, error, exit_code, hints).");
 
     public Option<string> Transform { get; } = new("--transform")
     {
         Description = "Print only part of the result, by a dotted path such as output.0.url (missing parts print null).",
+        HelpName = "path",
+        Recursive = true,
+    };
+
+    public Option<string> TransformError { get; } = new("--transform-error")
+    {
+        Description = "Print only part of the error document, e.g. --transform-error detail (implies a document; see --format-error).",
         HelpName = "path",
         Recursive = true,
     };
@@ -49,13 +61,33 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [ApiKey, BaseUrl, Format, Transform, RawOutput, Debug, MaxRetries];
-
-    private static Option<string> CreateFormat()
+    public Option<string> RequestTimeout { get; } = new("--request-timeout")
     {
-        var option = new Option<string>("--format", "-f")
+        Description = "How long one HTTP attempt may take before it is abandoned (default 60s; 'none' for no limit).",
+        HelpName = "duration",
+        Recursive = true,
+    };
+
+    public Option<string> MaxWaitRateLimit { get; } = new("--max-wait-rate-limit")
+    {
+        Description = "The longest wait for a rate limit (a 429's Retry-After, or holding a create for the requests-per-minute window) before giving up with exit 5 (default 60s).",
+        HelpName = "duration",
+        Recursive = true,
+    };
+
+    public Option<bool> NoWaitRateLimit { get; } = new("--no-wait-rate-limit")
+    {
+        Description = "Never wait for a rate limit: exit 5 at once (the same as --max-wait-rate-limit 0).",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [ApiKey, BaseUrl, Format, FormatError, Transform, TransformError, RawOutput, Debug, MaxRetries, RequestTimeout, MaxWaitRateLimit, NoWaitRateLimit];
+
+    private static Option<string> CreateFormat(string name, string description, params string[] aliases)
+    {
+        var option = new Option<string>(name, aliases)
         {
-            Description = "Output format: pretty (a table) on a terminal, json otherwise.",
+            Description = description,
             HelpName = string.Join('|', Formats),
             Recursive = true,
         };

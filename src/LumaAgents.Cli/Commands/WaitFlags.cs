@@ -12,7 +12,7 @@ internal sealed class WaitFlags
 {
     public Option<string> PollInterval { get; } = new("--poll-interval")
     {
-        Description = "Time between polls (default 2s for images, 5s for video; at least 500ms).",
+        Description = $"Time between polls (default 2s for images, 5s for video; {Durations.Format(WaitOptions.MinPollInterval)} to {Durations.Format(WaitOptions.MaxPollInterval)}).",
         HelpName = "duration",
     };
 
@@ -38,11 +38,29 @@ internal sealed class WaitFlags
     /// <summary>The wait options; a failed generation is returned, not thrown, so it can be printed first.</summary>
     public WaitOptions Read(ParseResult parse) => new()
     {
-        PollInterval = Optional(parse.GetValue(PollInterval), PollInterval.Name, allowInfinite: false),
+        PollInterval = Interval(parse.GetValue(PollInterval)),
         InitialDelay = Optional(parse.GetValue(InitialDelay), InitialDelay.Name, allowInfinite: false),
         Timeout = Optional(parse.GetValue(Timeout), Timeout.Name, allowInfinite: true),
         ThrowOnFailure = false,
     };
+
+    /// <summary>The SDK would clamp an interval out of range; a value the help refuses is refused here, not bent.</summary>
+    private TimeSpan? Interval(string? text)
+    {
+        if (Optional(text, PollInterval.Name, allowInfinite: false) is not { } interval)
+        {
+            return null;
+        }
+
+        if (interval < WaitOptions.MinPollInterval || interval > WaitOptions.MaxPollInterval)
+        {
+            throw new Errors.CliException(
+                $"--poll-interval {text} is out of range: polls are {Durations.Format(WaitOptions.MinPollInterval)} to {Durations.Format(WaitOptions.MaxPollInterval)} apart.",
+                "for example --poll-interval 2s");
+        }
+
+        return interval;
+    }
 
     private static TimeSpan? Optional(string? text, string name, bool allowInfinite)
     {

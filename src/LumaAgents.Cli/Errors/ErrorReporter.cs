@@ -1,45 +1,94 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using LumaAgents.Cli.Commands;
+using LumaAgents.Cli.Lifetime;
+using LumaAgents.Cli.Output;
 
 namespace LumaAgents.Cli.Errors;
 
 /// <summary>
 /// Turns an exception into an exit code and a few lines on standard error: one <c>error:</c> status line, any
-/// details, then <c>hint:</c> lines. A stack trace only with <c>--debug</c>: users need the cause, not our frames.
+/// details, then <c>hint:</c> lines; with <c>--format-error json|yaml|…</c> (or <c>--transform-error</c>) one document
+/// instead. When this invocation created a generation, the report always ends with its id and the command that
+/// resumes it. A stack trace only with <c>--debug</c>: users need the cause, not our frames.
 /// </summary>
-internal static class ErrorReporter
+internal sealed class ErrorReporter
 {
-    public static int Report(Exception error, TextWriter stderr, bool debug)
+    private readonly TextWriter _stderr;
+    private readonly bool _debug;
+    private readonly StopSignal? _stop;
+    private readonly JobLedger? _jobs;
+    private readonly OutputWriter? _document;
+
+    /// <param name="stderr">Where the report goes.</param>
+    /// <param name="debug">Whether to add the stack trace.</param>
+    /// <param name="stop">Why the tool was stopped, if it was.</param>
+    /// <param name="jobs">The generation this invocation created, if any.</param>
+    /// <param name="document">Writes the report as a document (<c>--format-error</c>), or null for the plain lines.</param>
+    public ErrorReporter(TextWriter stderr, bool debug, StopSignal? stop = null, JobLedger? jobs = null, OutputWriter? document = null)
     {
-        var report = Describe(error);
-        stderr.WriteLine("error: " + report.Headline);
+        _stderr = stderr;
+        _debug = debug;
+        _stop = stop;
+        _jobs = jobs;
+        _document = document;
+    }
+
+    public int Report(Exception error)
+    {
+        var report = Describe(error, _stop?.Reason);
+        var hints = report.Hints.ToList();
+        if (_jobs?.ResumeCommand is not null && error is GenerationTimeoutException)
+        {
+            // The ledger's resume command is the exact one (with --out); the generic one would repeat it.
+            hints.RemoveAll(h => h.StartsWith("it keeps running", StringComparison.Ordinal));
+        }
+
+        if (_jobs?.GenerationId is { } id && _jobs.ResumeCommand is { } resume)
+        {
+            hints.Add(_jobs.CreatedHere
+                ? $"generation {id} was created and keeps running on the server; resume with: {resume}"
+                : $"resume with: {resume}");
+        }
+        else if (_jobs?.CreateInFlight == true && error is OperationCanceledException)
+        {
+            hints.Add("a create was in flight when it stopped: the generation may have been created (and billed); --user-id helps you find it");
+        }
+
+        if (_document is not null)
+        {
+            _document.WriteResult(Document(error, report, hints));
+            return report.ExitCode;
+        }
+
+        _stderr.WriteLine("error: " + report.Headline);
         foreach (var detail in report.Details)
         {
-            stderr.WriteLine("  " + detail);
+            _stderr.WriteLine("  " + detail);
         }
 
-        foreach (var hint in report.Hints)
+        foreach (var hint in hints)
         {
-            stderr.WriteLine("hint: " + hint);
+            _stderr.WriteLine("hint: " + hint);
         }
 
-        if (debug)
+        if (_debug)
         {
-            stderr.WriteLine(error.ToString());
+            _stderr.WriteLine(error.ToString());
         }
         else if (report.Unexpected)
         {
-            stderr.WriteLine("hint: run again with --debug to see the stack trace and the HTTP exchange.");
+            _stderr.WriteLine("hint: run again with --debug to see the stack trace and the HTTP exchange.");
         }
 
         return report.ExitCode;
     }
 
-    internal static ErrorReport Describe(Exception error) => error switch
+    internal static ErrorReport Describe(Exception error, StopReason? stopped = null) => error switch
     {
         CliException cli => new(cli.ExitCode, cli.Message, [], Optional(cli.Hint)),
         LumaValidationException validation => Validation(validation),
-        ArgumentException argument => new(ExitCodes.Validation, WithoutParameterName(argument.Message), [], []),
         LumaApiException api => Api(api),
         GenerationFailedException failed => Failed(failed),
         GenerationTimeoutException timeout => new(
@@ -48,19 +97,17 @@ internal static class ErrorReporter
             [],
             [$"it keeps running on the server; resume with: luma generations wait {timeout.GenerationId}", "or wait longer with --timeout (for example --timeout 10m)"]),
         // The SDK's message already carries the "may have been created" advice for these.
-        LumaTimeoutException timeout => new(ExitCodes.Timeout, WithRequestId(timeout.Message, timeout.RequestId), [], []),
+        LumaTimeoutException timeout => new(ExitCodes.Timeout, WithRequestId(UserWords.Rewrite(timeout.Message), timeout.RequestId), [], []),
         LumaConnectionException connection => new(
             ExitCodes.Failure,
-            WithRequestId(connection.Message, connection.RequestId),
+            WithRequestId(UserWords.Rewrite(connection.Message), connection.RequestId),
             [],
-            ["check the network and --base-url (or LUMA_BASE_URL)"]),
-        LumaConfigurationException configuration => new(ExitCodes.Validation, configuration.Message, [], []),
-        LumaException luma => new(ExitCodes.Failure, WithRequestId(luma.Message, luma.RequestId), [], []),
-        OperationCanceledException => new(
-            ExitCodes.Interrupted,
-            "interrupted",
-            [],
-            ["a generation that was already created keeps running; read it with: luma generations get <id>"]),
+            ["check the network and --base-url (or LUMA_BASE_URL); for a local simulator, is `luma simulator` still running?"]),
+        LumaConfigurationException configuration => Configuration(configuration),
+        LumaException luma => new(ExitCodes.Failure, WithRequestId(UserWords.Rewrite(luma.Message), luma.RequestId), [], []),
+        OperationCanceledException when stopped is not null => new(stopped.ExitCode, stopped.Description, [], []),
+        OperationCanceledException => new(ExitCodes.Failure, "the operation was cancelled", [], [], Unexpected: true),
+        ArgumentException argument => new(ExitCodes.Validation, UserWords.Rewrite(WithoutParameterName(argument.Message)), [], []),
         JsonException json => new(ExitCodes.Validation, "invalid JSON: " + json.Message, [], []),
         IOException or UnauthorizedAccessException => new(ExitCodes.Failure, error.Message, [], []),
         _ => new(ExitCodes.Failure, $"unexpected {error.GetType().Name}: {error.Message}", [], [], Unexpected: true),
@@ -69,11 +116,29 @@ internal static class ErrorReporter
     private static ErrorReport Validation(LumaValidationException validation)
     {
         var count = validation.Errors.Count == 1 ? "1 problem" : validation.Errors.Count.ToString(CultureInfo.InvariantCulture) + " problems";
+        if (validation.Errors.Count > 0 && validation.Errors.All(e => e.Path is "generation_id" or "file_id"))
+        {
+            // An id the SDK refused before sending: name the argument, not the request.
+            var problem = validation.Errors[0];
+            return new(
+                ExitCodes.Validation,
+                $"the {(problem.Path == "file_id" ? "file" : "generation")} id {UserWords.Rewrite(problem.Message)} (nothing was sent)",
+                [],
+                ["ids are the UUIDs printed by `luma generations create` (and by `generate` when it starts)"]);
+        }
+
         return new(
             ExitCodes.Validation,
             $"the request has {count} (nothing was sent)",
-            [.. validation.Errors.Select(e => e.Path + ": " + e.Message)],
+            [.. validation.Errors.Select(e => UserWords.Flag(e.Path) + ": " + UserWords.Rewrite(e.Message))],
             ["fix the flags or body; --no-validate sends it anyway and lets the server decide"]);
+    }
+
+    private static ErrorReport Configuration(LumaConfigurationException configuration)
+    {
+        var message = UserWords.Rewrite(configuration.Message);
+        var aboutKey = configuration.Message.Contains("API key in", StringComparison.Ordinal) || configuration.Message.Contains("No Luma API key", StringComparison.Ordinal);
+        return new(aboutKey ? ExitCodes.Authentication : ExitCodes.Validation, message, [], []);
     }
 
     private static ErrorReport Api(LumaApiException api)
@@ -93,6 +158,7 @@ internal static class ErrorReporter
                     RateLimitKind.RequestsPerMinute => after + "; creates are limited per minute over a sliding window",
                     _ => after,
                 });
+                hints.Add("--max-wait-rate-limit <duration> lets luma wait longer for the limit (default 60s); --no-wait-rate-limit fails at once");
                 break;
             case LumaAuthenticationException:
                 code = ExitCodes.Authentication;
@@ -114,7 +180,7 @@ internal static class ErrorReporter
                 code = status is 400 or 413 or 422 ? ExitCodes.Validation : ExitCodes.Failure;
                 if (status == 413)
                 {
-                    hints.Add("an input is too large: images up to 50 MB, videos up to 200 MB; a URL avoids sending it inline");
+                    hints.Add($"an input is too large: images up to {GenerationLimits.MaxImageBytes / (1024 * 1024)} MB, videos up to {GenerationLimits.MaxVideoBytes / (1024 * 1024)} MB; a URL avoids sending it inline");
                 }
                 else if (status >= 500)
                 {
@@ -138,6 +204,49 @@ internal static class ErrorReporter
             $"generation {generation.Id} failed: {code}{reason}",
             [],
             [failed.IsRetryable ? "submitting the same request again may succeed" : "submitting the same request again will not help"]);
+    }
+
+    /// <summary>The report as one JSON document (shaped like the API's error body, plus the tool's fields).</summary>
+    private static JsonObject Document(Exception error, ErrorReport report, IReadOnlyList<string> hints)
+    {
+        var document = new JsonObject();
+        if (error is LumaApiException api)
+        {
+            if (api.ResponseBody is { Length: > 0 } body && TryParseObject(body) is { } parsed)
+            {
+                foreach (var (key, value) in parsed.ToList())
+                {
+                    parsed.Remove(key);
+                    document[key] = value;
+                }
+            }
+
+            document["status"] = (int)api.StatusCode;
+            document["detail"] ??= api.Detail;
+            document["request_id"] = api.RequestId;
+        }
+
+        document["error"] = report.Headline;
+        document["exit_code"] = report.ExitCode;
+        if (report.Details.Count > 0)
+        {
+            document["details"] = new JsonArray([.. report.Details.Select(d => (JsonNode?)JsonValue.Create(d))]);
+        }
+
+        document["hints"] = new JsonArray([.. hints.Select(h => (JsonNode?)JsonValue.Create(h))]);
+        return document;
+    }
+
+    private static JsonObject? TryParseObject(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary><c>404 Not Found: Generation not found (request id …)</c>.</summary>
@@ -175,7 +284,7 @@ internal static class ErrorReporter
 
     private static string[] Optional(string? hint) => hint is null ? [] : [hint];
 
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+    internal static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What <see cref="ErrorReporter"/> prints for one exception.</summary>

@@ -18,7 +18,7 @@ public static class ExitCodes
     /// <summary>No such generation (404).</summary>
     public const int NotFound = 4;
 
-    /// <summary>A rate limit refused the request (429), after the SDK's retries.</summary>
+    /// <summary>A rate limit refused the request (429) after the SDK's retries, or would have made it wait longer than <c>--max-wait-rate-limit</c>.</summary>
     public const int RateLimited = 5;
 
     /// <summary>The generation ended in the <c>failed</c> state; its failure code is on standard error.</summary>
@@ -29,4 +29,7 @@ public static class ExitCodes
 
     /// <summary>Interrupted by Ctrl+C (128 + SIGINT, the shell convention).</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15), for example by <c>kill</c>, a service manager or a CI timeout.</summary>
+    public const int Terminated = 143;
 }

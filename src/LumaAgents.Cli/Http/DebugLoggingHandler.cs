@@ -32,7 +32,16 @@ internal sealed class DebugLoggingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var dump = new StringBuilder();
-        dump.Append("> ").Append(request.Method).Append(' ').Append(Describe(request.RequestUri)).Append(" HTTP/").Append(request.Version).AppendLine();
+        // What goes on the wire, not the request object's wishes: the protocol is the one negotiated (shown on the
+        // response line; an http:// loopback request is HTTP/1.1 whatever version was asked for), and the handler
+        // computes Content-Length and adds Host only as it sends, so both are filled in here first.
+        _ = request.Content?.Headers.ContentLength;
+        dump.Append("> ").Append(request.Method).Append(' ').Append(Describe(request.RequestUri)).AppendLine();
+        if (request.Headers.Host is null && request.RequestUri is { IsAbsoluteUri: true } target)
+        {
+            dump.Append("> Host: ").AppendLine(target.IsDefaultPort ? target.Host : target.Authority);
+        }
+
         AppendHeaders(dump, "> ", request.Headers, request.Content?.Headers);
         if (request.Content is not null)
         {
@@ -55,7 +64,7 @@ internal sealed class DebugLoggingHandler : DelegatingHandler
         }
 
         dump.Clear();
-        dump.Append("< ").Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase)
+        dump.Append("< HTTP/").Append(response.Version).Append(' ').Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase)
             .Append(" (").Append(watch.ElapsedMilliseconds).AppendLine(" ms)");
         AppendHeaders(dump, "< ", response.Headers, response.Content.Headers);
 

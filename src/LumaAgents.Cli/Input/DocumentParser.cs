@@ -30,7 +30,15 @@ internal static class DocumentParser
         {
             if (!yamlByName && (trimmed.StartsWith('{') || trimmed.StartsWith('[')))
             {
-                return JsonNode.Parse(text, documentOptions: Lenient);
+                try
+                {
+                    return JsonNode.Parse(text, documentOptions: Lenient);
+                }
+                catch (JsonException) when (TryYaml(text) is { } flow)
+                {
+                    // A YAML flow mapping such as {duration: 5s, hdr: true} (the official CLI's examples use them).
+                    return flow;
+                }
             }
 
             return YamlToJson.Parse(text);
@@ -42,6 +50,18 @@ internal static class DocumentParser
         catch (FormatException ex)
         {
             throw new CliException($"{sourceName} is not valid YAML: {ex.Message}");
+        }
+    }
+
+    private static JsonNode? TryYaml(string text)
+    {
+        try
+        {
+            return YamlToJson.Parse(text) is JsonObject or JsonArray ? YamlToJson.Parse(text) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
         }
     }
 

@@ -31,4 +31,10 @@ internal static class Durations
 
         return TimeSpan.FromSeconds(amount * scale);
     }
+
+    /// <summary>A duration as the flags take it: <c>500ms</c>, <c>2s</c>, <c>1m</c>.</summary>
+    public static string Format(TimeSpan duration)
+        => duration.TotalSeconds < 1 ? duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + "ms"
+            : duration.TotalSeconds < 60 || duration.TotalSeconds % 60 != 0 ? duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s"
+            : (duration.TotalSeconds / 60).ToString("0.###", CultureInfo.InvariantCulture) + "m";
 }

@@ -9,6 +9,9 @@ namespace LumaAgents.Cli.Input;
 /// </summary>
 internal sealed class FileEmbedding
 {
+    private const string TextPrefix = "file://";
+    private const string DataPrefix = "data://";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly CliEnvironment _environment;
@@ -31,7 +34,7 @@ internal sealed class FileEmbedding
         return Path.GetFullPath(Path.Combine(_environment.WorkingDirectory, path));
     }
 
-    public byte[] ReadBytes(string path)
+    public byte[] ReadBytes(string path, string? flagName = null, string? typed = null)
     {
         var full = Resolve(path);
         try
@@ -40,37 +43,72 @@ internal sealed class FileEmbedding
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"cannot read @{path}: {ex.Message}");
+            var prefix = flagName is null ? string.Empty : flagName + ": ";
+            var missing = ex is FileNotFoundException or DirectoryNotFoundException;
+            throw new CliException(
+                $"{prefix}cannot read {typed ?? "@" + path}: {(missing ? "there is no such file" : ex.Message)}",
+                missing ? $"to start the text with a literal @, write @@ (or \\@): @{typed ?? "@" + path}" : null);
         }
     }
 
-    /// <summary>A text flag's value: <c>@file</c> embeds the file (see <see cref="ReadAsString"/>); <c>@@</c> starts a literal '@'.</summary>
-    public string ExpandText(string value)
-        => value.StartsWith("@@", StringComparison.Ordinal) ? value[1..]
-            : value.StartsWith('@') ? ReadAsString(value[1..])
-            : value;
+    /// <summary>
+    /// A text flag's value. <c>@file</c> embeds the file (see <see cref="ReadAsString"/>); <c>@file://path</c> embeds it
+    /// as text and <c>@data://path</c> as base64 (the official CLI's explicit forms); <c>@@</c> or <c>\@</c> starts a
+    /// literal '@'.
+    /// </summary>
+    /// <param name="value">The value as typed.</param>
+    /// <param name="flagName">The flag (or "the prompt"), for messages.</param>
+    public string ExpandText(string value, string flagName)
+    {
+        if (value.StartsWith("@@", StringComparison.Ordinal) || value.StartsWith("\\@", StringComparison.Ordinal))
+        {
+            return value[1..];
+        }
+
+        if (!value.StartsWith('@'))
+        {
+            return value;
+        }
+
+        var reference = value[1..];
+        if (reference.StartsWith(DataPrefix, StringComparison.Ordinal))
+        {
+            return Convert.ToBase64String(ReadBytes(reference[DataPrefix.Length..], flagName, value));
+        }
+
+        if (reference.StartsWith(TextPrefix, StringComparison.Ordinal))
+        {
+            return WithoutFinalNewline(ReadText(reference[TextPrefix.Length..], flagName, value));
+        }
+
+        return ReadAsString(reference, flagName, value);
+    }
+
+    /// <summary>The path of an <c>@</c> reference without the official CLI's <c>file://</c> or <c>data://</c> prefix.</summary>
+    public static string PathOf(string reference)
+        => reference.StartsWith(TextPrefix, StringComparison.Ordinal) ? reference[TextPrefix.Length..]
+            : reference.StartsWith(DataPrefix, StringComparison.Ordinal) ? reference[DataPrefix.Length..]
+            : reference;
 
     /// <summary>
     /// The file as a string field: UTF-8 text as it is (one trailing newline removed, as editors add it), any other
     /// content as base64.
     /// </summary>
-    public string ReadAsString(string path)
+    public string ReadAsString(string path, string? flagName = null, string? typed = null)
     {
-        var bytes = ReadBytes(path);
+        var bytes = ReadBytes(path, flagName, typed);
         var text = TryDecodeText(bytes);
-        if (text is null)
-        {
-            return Convert.ToBase64String(bytes);
-        }
-
-        return text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
-            : text.EndsWith('\n') ? text[..^1]
-            : text;
+        return text is null ? Convert.ToBase64String(bytes) : WithoutFinalNewline(text);
     }
 
     /// <summary>The file as text, for JSON or YAML documents.</summary>
-    public string ReadText(string path)
-        => TryDecodeText(ReadBytes(path)) ?? throw new CliException($"@{path} is not a UTF-8 text file.");
+    public string ReadText(string path, string? flagName = null, string? typed = null)
+        => TryDecodeText(ReadBytes(path, flagName, typed)) ?? throw new CliException($"{typed ?? "@" + path} is not a UTF-8 text file.", "@data://path sends a file as base64");
+
+    private static string WithoutFinalNewline(string text)
+        => text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
+            : text.EndsWith('\n') ? text[..^1]
+            : text;
 
     /// <summary>UTF-8 without NUL characters is text; anything else is binary.</summary>
     private static string? TryDecodeText(byte[] bytes)

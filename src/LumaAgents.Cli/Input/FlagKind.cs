@@ -24,6 +24,12 @@ internal enum FlagKind
     /// <summary>Inputs in the image-reference syntax, one per repetition of the flag.</summary>
     ImageRefList,
 
+    /// <summary>
+    /// One member of the entries of a list of inputs (<c>--image-ref.url</c>, repeatable); repetitions fill the
+    /// entries in command-line order.
+    /// </summary>
+    ImageRefListMember,
+
     /// <summary>A JSON or YAML object, inline or <c>@file</c>, merged key by key.</summary>
     Object,
 

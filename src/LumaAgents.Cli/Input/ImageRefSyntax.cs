@@ -24,11 +24,6 @@ internal static class ImageRefSyntax
 
     private const string TypeSuffix = ";type=";
 
-    private static readonly (string Extension, string MediaType)[] VideoTypes =
-    [
-        (".mp4", "video/mp4"), (".mov", "video/quicktime"), (".webm", "video/webm"),
-    ];
-
     public static JsonObject Parse(string value, FileEmbedding files, string flagName)
     {
         var text = value.Trim();
@@ -62,7 +57,8 @@ internal static class ImageRefSyntax
 
         if (text.StartsWith('@'))
         {
-            var path = text[1..];
+            // @file://path and @data://path (the official CLI's forms) are files too: an input is always sent as data.
+            var path = FileEmbedding.PathOf(text[1..]);
             var full = files.Resolve(path);
             try
             {
@@ -97,19 +93,23 @@ internal static class ImageRefSyntax
 
         if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
         {
+            // The SDK fills in the media type of a video URL (the API needs it and cannot sniff it first).
+            var fromUrl = ImageRef.FromUrl(url, mediaType);
             var reference = new JsonObject { ["url"] = url.OriginalString };
-            var extension = Path.GetExtension(url.AbsolutePath);
-            var video = VideoTypes.FirstOrDefault(t => t.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase));
-            if (video.MediaType is not null)
+            if (fromUrl.MediaType is not null)
             {
-                // The API needs the media type of a video given by URL and cannot sniff it first.
-                reference["media_type"] = video.MediaType;
+                reference["media_type"] = fromUrl.MediaType;
             }
 
             return reference;
         }
 
-        throw new CliException($"{flagName}: '{text}' is not an input reference.", Help);
+        if (text.Length > 0 && File.Exists(files.Resolve(text)))
+        {
+            throw new CliException($"{flagName}: '{text}' is not an input reference (nothing was sent).", $"did you mean @{text}? A local file is given with @ in front");
+        }
+
+        throw new CliException($"{flagName}: '{text}' is not an input reference (nothing was sent).", Help);
     }
 
     private static string RequireId(string id, string flagName, string prefix)

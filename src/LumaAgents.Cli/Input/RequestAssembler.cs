@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -48,6 +49,8 @@ internal sealed class RequestAssembler
             Apply(root, flag, parse);
         }
 
+        ApplyListMembers(root, [.. inputs.Flags.Where(f => f.Kind == FlagKind.ImageRefListMember && parse.GetResult(f.Option) is { Implicit: false })], parse);
+
         foreach (var (path, value) in inputs.Overrides)
         {
             JsonTree.Set(root, path, value?.DeepClone(), "argument");
@@ -93,7 +96,7 @@ internal sealed class RequestAssembler
 
         if (body.StartsWith('@'))
         {
-            return DocumentParser.ParseObject(_files.ReadText(body[1..]), "--body " + body);
+            return DocumentParser.ParseObject(_files.ReadText(FileEmbedding.PathOf(body[1..]), "--body", body), "--body " + body);
         }
 
         return DocumentParser.ParseObject(body, "--body");
@@ -136,7 +139,7 @@ internal sealed class RequestAssembler
                 JsonTree.Set(root, flag.Path, JsonValue.Create(parse.GetValue((Option<bool>)flag.Option)), flag.Name);
                 break;
             case FlagKind.Text:
-                JsonTree.Set(root, flag.Path, JsonValue.Create(_files.ExpandText(Single(flag, parse))), flag.Name);
+                JsonTree.Set(root, flag.Path, JsonValue.Create(_files.ExpandText(Single(flag, parse), flag.Name)), flag.Name);
                 break;
             case FlagKind.Enum:
                 JsonTree.Set(root, flag.Path, JsonValue.Create(Single(flag, parse).Trim()), flag.Name);
@@ -159,6 +162,67 @@ internal sealed class RequestAssembler
             case FlagKind.SourcePosition:
                 JsonTree.Set(root, flag.Path, SourcePosition(Single(flag, parse), flag.Name), flag.Name);
                 break;
+            case FlagKind.ImageRefListMember:
+                // Applied together, in command-line order (see ApplyListMembers).
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The official CLI's inner flags of a list (<c>--image-ref.url a --image-ref.url b</c>, or
+    /// <c>--image-ref.data @x.png --image-ref.media-type image/png</c>): in command-line order, each sets its member
+    /// of the last entry, and starts a new entry when that member is already set. The entries go after any
+    /// <c>--image-ref</c> values.
+    /// </summary>
+    private void ApplyListMembers(JsonObject root, IReadOnlyList<RequestFlag> members, ParseResult parse)
+    {
+        foreach (var group in members.GroupBy(m => string.Join('.', m.Path.Take(m.Path.Count - 1))))
+        {
+            var byName = new Dictionary<string, RequestFlag>(StringComparer.Ordinal);
+            foreach (var member in group)
+            {
+                byName[member.Option.Name] = member;
+                foreach (var alias in member.Option.Aliases)
+                {
+                    byName[alias] = member;
+                }
+            }
+
+            var entries = new List<JsonObject>();
+            var tokens = parse.Tokens;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].Type != TokenType.Option || !byName.TryGetValue(tokens[i].Value, out var member))
+                {
+                    continue;
+                }
+
+                var value = i + 1 < tokens.Count && tokens[i + 1].Type == TokenType.Argument ? tokens[i + 1].Value : string.Empty;
+                var field = member.Path[^1];
+                if (entries.Count == 0 || entries[^1].ContainsKey(field))
+                {
+                    entries.Add([]);
+                }
+
+                entries[^1][field] = _files.ExpandText(value, member.Name);
+            }
+
+            if (entries.Count == 0)
+            {
+                continue;
+            }
+
+            var path = group.First().Path.Take(group.First().Path.Count - 1).ToArray();
+            if (JsonTree.Get(root, path) is not JsonArray list)
+            {
+                list = [];
+                JsonTree.Set(root, path, list, group.First().Name);
+            }
+
+            foreach (var entry in entries)
+            {
+                list.Add((JsonNode)entry);
+            }
         }
     }
 
@@ -168,7 +232,7 @@ internal sealed class RequestAssembler
 
     private JsonObject ObjectValue(string value, string flagName)
         => value.StartsWith('@')
-            ? DocumentParser.ParseObject(_files.ReadText(value[1..]), value)
+            ? DocumentParser.ParseObject(_files.ReadText(FileEmbedding.PathOf(value[1..]), flagName, value), value)
             : DocumentParser.ParseObject(value, flagName);
 
     private JsonObject SourcePosition(string value, string flagName)

@@ -18,7 +18,7 @@ internal sealed class RequestFlag
         Option = kind switch
         {
             FlagKind.Bool => new Option<bool>(name) { Description = description, Arity = ArgumentArity.ZeroOrOne },
-            FlagKind.ImageRefList or FlagKind.IntegerList => new Option<string[]>(name) { Description = description, HelpName = HelpNameFor(kind) },
+            FlagKind.ImageRefList or FlagKind.IntegerList or FlagKind.ImageRefListMember => new Option<string[]>(name) { Description = description, HelpName = HelpNameFor(kind) },
             _ => new Option<string>(name) { Description = description, HelpName = HelpNameFor(kind) },
         };
         if (KnownValues.Count > 0)
@@ -56,7 +56,7 @@ internal sealed class RequestFlag
         FlagKind.IntegerList => "n[,n…]",
         FlagKind.SourcePosition => "x,y,w,h",
         FlagKind.Number => "number",
-        FlagKind.Text => "text|@file",
+        FlagKind.Text or FlagKind.ImageRefListMember => "text|@file",
         _ => null,
     };
 }

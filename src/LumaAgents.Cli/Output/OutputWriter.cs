@@ -74,7 +74,13 @@ internal sealed class OutputWriter
                 return yaml.ToString().TrimEnd('\r', '\n');
             case OutputFormatKind.Pretty:
                 var table = new StringWriter();
-                PrettyPrinter.Write(node, CreateConsole(table));
+                var urls = PrettyPrinter.Write(node, CreateConsole(table));
+                foreach (var (name, url) in urls)
+                {
+                    // Written past the console: it would wrap a long URL at the terminal's width.
+                    table.Write(name.Length == 0 ? url + "\n" : name + ":\n" + url + "\n");
+                }
+
                 return table.ToString().TrimEnd('\r', '\n');
             case OutputFormatKind.Json:
                 return node is null ? "null" : node.ToJsonString(Indented);

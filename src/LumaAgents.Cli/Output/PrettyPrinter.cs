@@ -6,27 +6,51 @@ namespace LumaAgents.Cli.Output;
 
 /// <summary>
 /// <c>--format pretty</c>: an object as a two-column table of dotted field names and values (<c>output.0.url</c>),
-/// so any document reads the same way; the state is coloured. A single value prints as itself.
+/// so any document reads the same way; the state is coloured. A single value prints as itself. URLs (presigned ones
+/// run to hundreds of characters) stay out of the table: each is printed after it, alone on its own line, unwrapped
+/// and without box characters, so it can be copied whole.
 /// </summary>
 internal static class PrettyPrinter
 {
-    public static void Write(JsonNode? node, IAnsiConsole console)
+    /// <summary>Writes the table to <paramref name="console"/> and returns the URL fields to print after it.</summary>
+    public static IReadOnlyList<(string Name, string Url)> Write(JsonNode? node, IAnsiConsole console)
     {
         if (node is not (JsonObject or JsonArray))
         {
+            if (IsUrl(node, out var url))
+            {
+                return [(string.Empty, url)];
+            }
+
             console.WriteLine(Scalar(node));
-            return;
+            return [];
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("[bold]field[/]")).AddColumn(new TableColumn("[bold]value[/]"));
         var rows = new List<(string Name, JsonNode? Value)>();
         Flatten(node, string.Empty, rows);
+        var urls = new List<(string, string)>();
         foreach (var (name, value) in rows)
         {
-            table.AddRow(new Text(name), Value(name, value));
+            if (IsUrl(value, out var url))
+            {
+                urls.Add((name, url));
+                table.AddRow(new Text(name), new Text("(below)", new Style(Color.Grey)));
+            }
+            else
+            {
+                table.AddRow(new Text(name), Value(name, value));
+            }
         }
 
         console.Write(table);
+        return urls;
+    }
+
+    private static bool IsUrl(JsonNode? node, out string url)
+    {
+        url = node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : string.Empty;
+        return url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
     }
 
     private static void Flatten(JsonNode? node, string prefix, List<(string, JsonNode?)> rows)

@@ -1,23 +1,27 @@
-using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 
 namespace LumaAgents.Cli.Output;
 
 /// <summary>
-/// Shows a wait as it happens, on standard error so standard output stays a clean result: a live spinner with
-/// the state when standard error is a terminal, plain <c>generation &lt;id&gt;: &lt;state&gt;</c> lines otherwise.
+/// Shows a wait as it happens, on standard error so standard output stays a clean result: a live spinner with the
+/// state and the elapsed time when standard error is a terminal, plain <c>generation &lt;id&gt;: &lt;state&gt;</c> lines
+/// otherwise. <see cref="Notices"/> (a created id, a rate-limit wait) print above the spinner and stay on the screen.
 /// With <c>--format jsonl</c> each state change also goes to standard output as a JSON line.
 /// </summary>
 internal sealed class ProgressDisplay
 {
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
     private readonly CliEnvironment _environment;
     private readonly OutputWriter _output;
+    private readonly Notices _notices;
 
-    public ProgressDisplay(CliEnvironment environment, OutputWriter output)
+    public ProgressDisplay(CliEnvironment environment, OutputWriter output, Notices notices)
     {
         _environment = environment;
         _output = output;
+        _notices = notices;
     }
 
     /// <summary>Whether the live display is used (standard error is a terminal).</summary>
@@ -25,10 +29,11 @@ internal sealed class ProgressDisplay
 
     public async Task<T> RunAsync<T>(string initialStatus, Func<IWaitReporter, Task<T>> work)
     {
-        var watch = Stopwatch.StartNew();
+        var started = _environment.TimeProvider.GetTimestamp();
+        TimeSpan Elapsed() => _environment.TimeProvider.GetElapsedTime(started);
         if (!IsLive)
         {
-            return await work(new PlainReporter(_environment.Error, _output, watch)).ConfigureAwait(false);
+            return await work(new PlainReporter(_environment.Error, _output, Elapsed)).ConfigureAwait(false);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -42,42 +47,60 @@ internal sealed class ProgressDisplay
         });
         console.Profile.Width = _environment.TerminalWidth ?? 100;
         LiveReporter? reporter = null;
-        var result = await console.Status()
-            .Spinner(Spinner.Known.Dots)
-            .StartAsync(Markup.Escape(initialStatus), async context =>
-            {
-                reporter = new LiveReporter(context, _output, watch);
-                return await work(reporter).ConfigureAwait(false);
-            })
-            .ConfigureAwait(false);
-        if (reporter?.Last is { } last)
+        using (_notices.Attach(console))
         {
-            // The spinner disappears when it stops; leave one line saying how the wait ended.
-            _environment.Error.WriteLine(PlainReporter.Line(last, watch));
-        }
+            var result = await console.Status()
+                .Spinner(Spinner.Known.Dots)
+                .StartAsync(Markup.Escape(initialStatus), async context =>
+                {
+                    reporter = new LiveReporter(context, _output, Elapsed, initialStatus);
+                    void OnNotice(string line) => reporter.Phase(line);
+                    _notices.Wrote += OnNotice;
+                    using var ticks = new CancellationTokenSource();
+                    var clock = reporter.TickAsync(_environment.TimeProvider, Tick, ticks.Token);
+                    try
+                    {
+                        return await work(reporter).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _notices.Wrote -= OnNotice;
+                        await ticks.CancelAsync().ConfigureAwait(false);
+                        await clock.ConfigureAwait(false);
+                    }
+                })
+                .ConfigureAwait(false);
+            if (reporter?.Last is { } last)
+            {
+                // The spinner disappears when it stops; leave one line saying how the wait ended.
+                _notices.Write(PlainReporter.Line(last, Elapsed()));
+            }
 
-        return result;
+            return result;
+        }
     }
+
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     private sealed class PlainReporter : IWaitReporter
     {
         private readonly TextWriter _error;
         private readonly OutputWriter _output;
-        private readonly Stopwatch _watch;
+        private readonly Func<TimeSpan> _elapsed;
 
-        public PlainReporter(TextWriter error, OutputWriter output, Stopwatch watch)
+        public PlainReporter(TextWriter error, OutputWriter output, Func<TimeSpan> elapsed)
         {
             _error = error;
             _output = output;
-            _watch = watch;
+            _elapsed = elapsed;
         }
 
-        public static string Line(Generation generation, Stopwatch watch)
-            => $"generation {generation.Id}: {generation.State.Value} ({watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)";
+        public static string Line(Generation generation, TimeSpan elapsed)
+            => $"generation {generation.Id}: {generation.State.Value} ({Seconds(elapsed)} s)";
 
         public void Report(Generation generation)
         {
-            _error.WriteLine(Line(generation, _watch));
+            _error.WriteLine(Line(generation, _elapsed()));
             _output.WriteProgress(GenerationDocument.From(generation));
         }
 
@@ -88,13 +111,16 @@ internal sealed class ProgressDisplay
     {
         private readonly StatusContext _context;
         private readonly OutputWriter _output;
-        private readonly Stopwatch _watch;
+        private readonly Func<TimeSpan> _elapsed;
+        private readonly object _gate = new();
+        private string _phase;
 
-        public LiveReporter(StatusContext context, OutputWriter output, Stopwatch watch)
+        public LiveReporter(StatusContext context, OutputWriter output, Func<TimeSpan> elapsed, string initialStatus)
         {
             _context = context;
             _output = output;
-            _watch = watch;
+            _elapsed = elapsed;
+            _phase = Markup.Escape(initialStatus);
         }
 
         public Generation? Last { get; private set; }
@@ -103,14 +129,44 @@ internal sealed class ProgressDisplay
         {
             Last = generation;
             var color = generation.IsFailed ? "red" : generation.IsCompleted ? "green" : "yellow";
-            _context.Status($"[{color}]{Markup.Escape(generation.State.Value)}[/] generation {Markup.Escape(generation.Id)}");
-            _context.Refresh();
+            Phase($"[{color}]{Markup.Escape(generation.State.Value)}[/] generation {Markup.Escape(generation.Id)}", escaped: true);
             _output.WriteProgress(GenerationDocument.From(generation));
         }
 
-        public void Status(string text)
+        public void Status(string text) => Phase(text);
+
+        public void Phase(string text, bool escaped = false)
         {
-            _context.Status(Markup.Escape(text));
+            lock (_gate)
+            {
+                _phase = escaped ? text : Markup.Escape(text);
+                Show();
+            }
+        }
+
+        /// <summary>Redraws the status each second so the elapsed time moves even while the SDK sleeps.</summary>
+        public async Task TickAsync(TimeProvider time, TimeSpan period, CancellationToken cancellationToken)
+        {
+            using var timer = new PeriodicTimer(period, time);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    lock (_gate)
+                    {
+                        Show();
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The wait ended.
+            }
+        }
+
+        private void Show()
+        {
+            _context.Status($"{_phase} [grey]({Seconds(_elapsed())} s)[/]");
             _context.Refresh();
         }
     }

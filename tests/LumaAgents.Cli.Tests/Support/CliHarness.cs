@@ -40,10 +40,15 @@ internal sealed class CliHarness : IAsyncDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(args, new CliRunOptions());
 
-    public async Task<CliResult> RunAsync(string[] args, CliRunOptions options)
+    public Task<CliResult> RunAsync(string[] args, CliRunOptions options) => Start(args, options).Completion;
+
+    /// <summary>Starts a run and returns at once, so a test can watch stderr and stop it (Ctrl+C, SIGTERM) midway.</summary>
+    public CliRun Start(string[] args, CliRunOptions? options = null)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
+        options ??= new CliRunOptions();
+        var stdout = new LockedStringWriter();
+        var stderr = new LockedStringWriter();
+        var stop = new LumaAgents.Cli.Lifetime.StopSignal();
         var environment = new CliEnvironment
         {
             Input = new StringReader(options.Stdin ?? string.Empty),
@@ -55,9 +60,16 @@ internal sealed class CliHarness : IAsyncDisposable
             TerminalWidth = 120,
             WorkingDirectory = WorkingDirectory,
             Variables = options.Variables ?? DefaultVariables(),
+            TimeProvider = options.TimeProvider ?? TimeProvider.System,
         };
-        var exitCode = await LumaCli.RunAsync(args, environment);
-        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+        return new CliRun(stdout, stderr, stop, Task.Run(async () =>
+        {
+            using (stop)
+            {
+                var exitCode = await LumaCli.RunAsync(args, environment, stop);
+                return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+            }
+        }));
     }
 
     /// <summary>Writes a file into the working directory and returns its name.</summary>
@@ -97,4 +109,87 @@ internal sealed record CliRunOptions
 
     /// <summary>The environment variables, or null for <see cref="CliHarness.DefaultVariables"/>.</summary>
     public Dictionary<string, string>? Variables { get; init; }
+
+    /// <summary>The tool's clock, or null for the system clock.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+}
+
+/// <summary>A run in progress.</summary>
+internal sealed class CliRun(LockedStringWriter stdout, LockedStringWriter stderr, LumaAgents.Cli.Lifetime.StopSignal stop, Task<CliResult> completion)
+{
+    public Task<CliResult> Completion { get; } = completion;
+
+    public string Stdout => stdout.ToString();
+
+    public string Stderr => stderr.ToString();
+
+    /// <summary>Waits (by polling what was written, at most about 10 s) until stderr contains <paramref name="text"/>.</summary>
+    public async Task<string> WaitForStderrAsync(string text)
+    {
+        for (var i = 0; i < 1000 && !Stderr.Contains(text, StringComparison.Ordinal); i++)
+        {
+            if (Completion.IsCompleted)
+            {
+                Assert.Fail($"the run ended before stderr showed '{text}': {await Completion}");
+            }
+
+            await Task.Delay(10);
+        }
+
+        Assert.True(Stderr.Contains(text, StringComparison.Ordinal), $"stderr never showed '{text}': {Stderr}");
+        return Stderr;
+    }
+
+    /// <summary>Waits (by polling, at most about 10 s) until stdout contains <paramref name="text"/>.</summary>
+    public async Task<string> WaitForStdoutAsync(string text)
+    {
+        for (var i = 0; i < 1000 && !Stdout.Contains(text, StringComparison.Ordinal) && !Completion.IsCompleted; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(Stdout.Contains(text, StringComparison.Ordinal), $"stdout never showed '{text}': {Stdout}\n{Stderr}");
+        return Stdout;
+    }
+
+    /// <summary>What Ctrl+C or SIGTERM does in the real process (Program.Main requests the same stop).</summary>
+    public void Stop(LumaAgents.Cli.Lifetime.StopReason reason) => stop.Request(reason);
+}
+
+/// <summary>A StringWriter that may be read while the tool writes to it from other threads.</summary>
+internal sealed class LockedStringWriter : StringWriter
+{
+    private readonly Lock _gate = new();
+
+    public override void Write(char value)
+    {
+        lock (_gate)
+        {
+            base.Write(value);
+        }
+    }
+
+    public override void Write(string? value)
+    {
+        lock (_gate)
+        {
+            base.Write(value);
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        lock (_gate)
+        {
+            base.Write(buffer, index, count);
+        }
+    }
+
+    public override string ToString()
+    {
+        lock (_gate)
+        {
+            return base.ToString();
+        }
+    }
 }
