@@ -13,6 +13,10 @@ namespace LumaAgents.Serialization;
     GenerationMode = JsonSourceGenerationMode.Default)]
 [JsonSerializable(typeof(GenerationRequest))]
 [JsonSerializable(typeof(Generation))]
+[JsonSerializable(typeof(FileCreateRequest))]
+[JsonSerializable(typeof(FileUpload))]
+[JsonSerializable(typeof(LumaFile))]
+[JsonSerializable(typeof(FileListPage))]
 internal sealed partial class LumaJsonContext : JsonSerializerContext
 {
 }
