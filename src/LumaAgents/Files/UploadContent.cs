@@ -22,8 +22,15 @@ internal sealed class UploadContent : HttpContent
     /// <param name="watch">The attempt's idle watch, or null where the pipeline's attempt timeout limits the send.</param>
     /// <param name="progress">Told the bytes sent.</param>
     /// <param name="fileId">The file the bytes are for, once it exists (for messages).</param>
+    /// <exception cref="LumaUploadException">The bytes are needed again but the stream cannot seek back to them.</exception>
     public UploadContent(UploadSource source, IdleWatch? watch, UploadProgress progress, string? fileId)
     {
+        // Refused before the request is sent at all, rather than sending headers with a body that cannot follow.
+        if (!source.CanStart)
+        {
+            throw CannotResend(fileId);
+        }
+
         _source = source;
         _watch = watch;
         _progress = progress;
@@ -48,10 +55,7 @@ internal sealed class UploadContent : HttpContent
     {
         if (!_source.TryStart())
         {
-            throw new LumaUploadException(
-                "The upload has to be sent again (a retry, or the presigned flow after the inline one was refused), but its stream cannot seek back to the start. "
-                + "Upload from a file path or a seekable stream (a FileStream, a MemoryStream) to let the SDK resend it.",
-                _fileId);
+            throw CannotResend(_fileId);
         }
 
         var token = _watch?.Token ?? cancellationToken;
@@ -91,6 +95,11 @@ internal sealed class UploadContent : HttpContent
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static LumaUploadException CannotResend(string? fileId) => new(
+        "The upload has to be sent again (a retry, or the presigned flow after the inline one was refused), but its stream cannot seek back to the start. "
+        + "Upload from a file path or a seekable stream (a FileStream, a MemoryStream) to let the SDK resend it.",
+        fileId);
 
     /// <summary>Reads the caller's stream; its own failures are final (a resend would meet them again), not network errors.</summary>
     private async Task<int> ReadAsync(byte[] buffer, int count, long sent, CancellationToken cancellationToken)
