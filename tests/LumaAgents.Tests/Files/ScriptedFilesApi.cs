@@ -46,7 +46,7 @@ internal sealed class ScriptedFilesApi : HttpMessageHandler
     /// <summary>How long a presigned URL lives (negative: already expired when the create answers).</summary>
     public TimeSpan UploadLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Keep the bytes of bodies (off for huge uploads: only their length is counted).</summary>
+    /// <summary>Keep the bytes of uploads to storage (off for huge ones: only their length is counted, their pattern checked).</summary>
     public bool KeepBodies { get; set; } = true;
 
     public IReadOnlyList<Exchange> Exchanges
@@ -306,6 +306,9 @@ internal sealed class ScriptedFilesApi : HttpMessageHandler
 
         public long BodyLength { get; private set; }
 
+        /// <summary>For a counted body: whether it was the <see cref="GeneratedStream"/> pattern throughout.</summary>
+        public bool MatchesPattern { get; private set; }
+
         public byte[]? Body { get; private set; }
 
         public Dictionary<string, string> FormFields { get; } = new(StringComparer.Ordinal);
@@ -342,16 +345,17 @@ internal sealed class ScriptedFilesApi : HttpMessageHandler
                 return;
             }
 
-            if (_api.KeepBodies)
+            if (_api.KeepBodies || Uri.Host != StorageHost)
             {
                 Body = await ReadAllAsync(_request.Content, cancellationToken);
                 BodyLength = Body.Length;
             }
             else
             {
-                var sink = new CountingStream();
+                var sink = new CountingStream { CheckPattern = true };
                 await _request.Content.CopyToAsync(sink, cancellationToken);
                 BodyLength = sink.Length;
+                MatchesPattern = sink.MatchesPattern;
             }
         }
     }
