@@ -33,14 +33,28 @@ internal sealed class GeneratedStream : Stream
         set => _position = _seekable ? value : throw new NotSupportedException();
     }
 
+    /// <summary>The largest piece of the pattern copied at once.</summary>
+    public const int Chunk = 64 * 1024;
+
+    // i % 251 for i up to 251 + Chunk: any run of Chunk bytes is a slice of it.
+    private static readonly byte[] Pattern = Enumerable.Range(0, 251 + Chunk).Select(i => (byte)(i % 251)).ToArray();
+
     public static byte At(long index) => (byte)(index % 251);
 
-    public override int Read(byte[] buffer, int offset, int count)
+    /// <summary>The bytes at <paramref name="position"/> onwards (at most <see cref="Chunk"/> of them), from the repeating pattern.</summary>
+    public static ReadOnlySpan<byte> PatternAt(long position, int count) => Pattern.AsSpan((int)(position % 251), Math.Min(count, Chunk));
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
     {
-        var n = (int)Math.Min(count, _length - _position);
-        for (var i = 0; i < n; i++)
+        var n = (int)Math.Min(buffer.Length, _length - _position);
+        var done = 0;
+        while (done < n)
         {
-            buffer[offset + i] = At(_position + i);
+            var piece = PatternAt(_position + done, n - done);
+            piece.CopyTo(buffer[done..]);
+            done += piece.Length;
         }
 
         _position += n;
@@ -49,21 +63,10 @@ internal sealed class GeneratedStream : Stream
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => Task.FromResult(Read(buffer, offset, count));
+        => Task.FromResult(Read(buffer.AsSpan(offset, count)));
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var n = (int)Math.Min(buffer.Length, _length - _position);
-        var span = buffer.Span;
-        for (var i = 0; i < n; i++)
-        {
-            span[i] = At(_position + i);
-        }
-
-        _position += n;
-        TotalRead += n;
-        return new ValueTask<int>(n);
-    }
+        => new(Read(buffer.Span));
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -115,13 +118,16 @@ internal sealed class CountingStream : Stream
     {
         if (CheckPattern && MatchesPattern)
         {
-            for (var i = 0; i < buffer.Length; i++)
+            for (var done = 0; done < buffer.Length;)
             {
-                if (buffer[i] != GeneratedStream.At(_length + i))
+                var expected = GeneratedStream.PatternAt(_length + done, buffer.Length - done);
+                if (!buffer.Slice(done, expected.Length).SequenceEqual(expected))
                 {
                     MatchesPattern = false;
                     break;
                 }
+
+                done += expected.Length;
             }
         }
 
