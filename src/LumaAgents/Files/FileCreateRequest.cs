@@ -14,7 +14,7 @@ public sealed record FileCreateRequest
     public string? MimeType { get; init; }
 
     /// <summary>The exact size of the bytes that will be uploaded, 1 to <see cref="FileLimits.MaxSizeBytes"/> (required).</summary>
-    public long? SizeBytes { get; init; }
+    public long SizeBytes { get; init; }
 
     /// <summary>After this time Luma may delete the file automatically; null for no expiry.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }

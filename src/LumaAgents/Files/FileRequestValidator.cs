@@ -13,13 +13,13 @@ internal static class FileRequestValidator
     {
         var errors = new List<LumaValidationError>();
         CheckMimeType(request.MimeType, null, errors);
-        if (request.SizeBytes is not { } size)
+        if (request.SizeBytes == 0)
         {
-            errors.Add(new("size_bytes", "is required: the exact size of the bytes you will upload"));
+            errors.Add(new("size_bytes", "is required: the exact size of the bytes you will upload, 1 byte to 5 GiB"));
         }
         else
         {
-            CheckSize(size, errors);
+            CheckSize(request.SizeBytes, errors);
         }
 
         return errors;

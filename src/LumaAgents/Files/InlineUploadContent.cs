@@ -13,7 +13,7 @@ internal static class InlineUploadContent
     {
         var form = new MultipartFormDataContent();
         Field(form, "mime_type", request.MimeType);
-        Field(form, "size_bytes", request.SizeBytes?.ToString(CultureInfo.InvariantCulture));
+        Field(form, "size_bytes", request.SizeBytes.ToString(CultureInfo.InvariantCulture));
         // The ISO-8601 form System.Text.Json writes in the JSON flow.
         Field(form, "expires_at", request.ExpiresAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
         Field(form, "filename", request.FileName);
