@@ -1,5 +1,6 @@
 using LumaAgents.Tests.Hosting;
 using Xunit.Abstractions;
+using LumaAgents.Tests.Support;
 
 namespace LumaAgents.Tests.Files;
 

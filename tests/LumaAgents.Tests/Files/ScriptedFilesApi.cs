@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LumaAgents.Tests.Support;
 
 namespace LumaAgents.Tests.Files;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LumaAgents.Testing;
+using LumaAgents.Tests.Support;
 
 namespace LumaAgents.Tests.Files;
 
