@@ -29,7 +29,11 @@ public sealed class FilesClientTests
 
         var created = await client.Files.CreateAsync(new FileCreateRequest
         {
-            MimeType = "image/png", SizeBytes = 2048, FileName = "cat.png", Purpose = FilePurpose.Reference, UserId = "u1",
+            MimeType = "image/png",
+            SizeBytes = 2048,
+            FileName = "cat.png",
+            Purpose = FilePurpose.Reference,
+            UserId = "u1",
             ExpiresAt = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero),
         });
 
