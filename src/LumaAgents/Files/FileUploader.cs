@@ -129,7 +129,7 @@ internal sealed class FileUploader
     private async Task<PutOutcome> PutAsync(UploadSource source, PresignedUpload upload, Uri url, string fileId, UploadProgress progress, bool recreated, CancellationToken cancellationToken)
     {
         FileLog.Putting(_pipeline.Logger, fileId, StorageClient.Redacted(url));
-        var method = new HttpMethod(upload.Method);
+        var method = Method(upload, fileId);
         LumaException Fail(string message, HttpStatusCode? status, Exception? inner)
             => new LumaUploadException($"Could not upload the bytes of file {fileId}. {message}", fileId, status, inner);
 
@@ -215,6 +215,19 @@ internal sealed class FileUploader
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The method of the upload: <c>PUT</c> today; another well-formed one is used as given.</summary>
+    private static HttpMethod Method(PresignedUpload upload, string fileId)
+    {
+        try
+        {
+            return string.Equals(upload.Method, "PUT", StringComparison.OrdinalIgnoreCase) ? HttpMethod.Put : new HttpMethod(upload.Method.Trim());
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            throw new LumaUploadException($"POST /files answered for file {fileId} with an upload method that is not an HTTP method ('{upload.Method}'). Report this to Luma support with the file id.", fileId, innerException: ex);
         }
     }
 
