@@ -3,6 +3,9 @@ namespace LumaAgents.Testing.Internal;
 /// <summary>Timestamps of admitted requests over the last <c>length</c>; not thread-safe, callers hold a lock.</summary>
 internal sealed class SlidingWindow(TimeSpan length)
 {
+    /// <summary>The length of the API's windows (requests per minute, the abuse ceiling).</summary>
+    public static readonly TimeSpan OneMinute = TimeSpan.FromSeconds(60);
+
     private readonly Queue<DateTimeOffset> _admitted = new();
 
     public int Count(DateTimeOffset now)
