@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LumaAgents.Testing;
 
-namespace LumaAgents.Tests.Simulator;
+namespace LumaAgents.Testing.Tests.Simulator;
 
 /// <summary>Plain HttpClient helpers: the simulator tests use no SDK types, so they check the wire, not our models.</summary>
 internal static class SimulatorHttp

@@ -2,10 +2,9 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using LumaAgents.Testing;
-using LumaAgents.Tests.Support;
-using static LumaAgents.Tests.Simulator.SimulatorHttp;
+using static LumaAgents.Testing.Tests.Simulator.SimulatorHttp;
 
-namespace LumaAgents.Tests.Simulator;
+namespace LumaAgents.Testing.Tests.Simulator;
 
 public sealed class SimulatorDownloadTests
 {

@@ -1,8 +1,7 @@
 using LumaAgents.Testing;
-using LumaAgents.Tests.Support;
-using static LumaAgents.Tests.Simulator.SimulatorHttp;
+using static LumaAgents.Testing.Tests.Simulator.SimulatorHttp;
 
-namespace LumaAgents.Tests.Simulator;
+namespace LumaAgents.Testing.Tests.Simulator;
 
 public sealed class SimulatorRateLimitTests
 {

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using LumaAgents.Testing;
-using LumaAgents.Tests.Support;
-using static LumaAgents.Tests.Simulator.SimulatorHttp;
+using static LumaAgents.Testing.Tests.Simulator.SimulatorHttp;
 
-namespace LumaAgents.Tests.Simulator;
+namespace LumaAgents.Testing.Tests.Simulator;
 
 public sealed class SimulatorScheduleTests
 {
