@@ -36,12 +36,17 @@ public sealed class FakeLumaServer : IAsyncDisposable
 
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(5);
 
-    private readonly WebApplication _app;
+    /// <summary>Where an in-memory server's URLs point: a loopback address on the discard port, so a client that sends over a real socket by mistake fails at once.</summary>
+    private const string InMemoryOrigin = "http://127.0.0.1:9";
+
+    private readonly WebApplication? _app;
     private readonly FakeLumaApi _api;
     private readonly CancellationTokenSource _stopping;
+    private readonly Lock _inMemoryGate = new();
+    private InMemoryTransport? _inMemory;
     private int _disposed;
 
-    private FakeLumaServer(WebApplication app, FakeLumaApi api, CancellationTokenSource stopping, Uri baseUrl, string apiKey)
+    private FakeLumaServer(WebApplication? app, FakeLumaApi api, CancellationTokenSource stopping, Uri baseUrl, string apiKey)
     {
         _app = app;
         _api = api;
@@ -72,7 +77,10 @@ public sealed class FakeLumaServer : IAsyncDisposable
     /// <summary>The faults scripted for the next requests.</summary>
     public FakeFaultQueue Faults => _api.Faults;
 
-    /// <summary>Starts a server on <c>127.0.0.1</c>, on <see cref="FakeLumaServerOptions.Port"/> (a free port by default).</summary>
+    /// <summary>
+    /// Starts a server on <c>127.0.0.1</c>, on <see cref="FakeLumaServerOptions.Port"/> (a free port by default), or in
+    /// memory only when <see cref="FakeLumaServerOptions.InMemory"/> is set.
+    /// </summary>
     /// <param name="options">How it behaves; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
@@ -80,6 +88,13 @@ public sealed class FakeLumaServer : IAsyncDisposable
     {
         options ??= new FakeLumaServerOptions();
         Validate(options);
+        if (options.InMemory)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var inMemoryStopping = new CancellationTokenSource();
+            var inMemoryApi = new FakeLumaApi(options, CreateLogger(options), inMemoryStopping.Token) { Origin = InMemoryOrigin };
+            return new FakeLumaServer(null, inMemoryApi, inMemoryStopping, new Uri($"{InMemoryOrigin}/v1/"), options.ApiKeys.First());
+        }
 
         // The empty builder reads no configuration files, environment variables or user secrets, so the server
         // behaves the same on every machine and starts no file watchers (which exhaust inotify when tests start
@@ -107,8 +122,7 @@ public sealed class FakeLumaServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = StopGracePeriod);
 
         var stopping = new CancellationTokenSource();
-        ILogger logger = options.LoggerFactory?.CreateLogger<FakeLumaServer>() ?? NullLogger<FakeLumaServer>.Instance;
-        var api = new FakeLumaApi(options, logger, stopping.Token);
+        var api = new FakeLumaApi(options, CreateLogger(options), stopping.Token);
         WebApplication app = builder.Build();
         app.Run(api.HandleAsync);
 
@@ -127,6 +141,32 @@ public sealed class FakeLumaServer : IAsyncDisposable
         var origin = new Uri(address);
         api.Origin = $"{origin.Scheme}://{origin.Authority}";
         return new FakeLumaServer(app, api, stopping, new Uri($"{api.Origin}/v1/"), options.ApiKeys.First());
+    }
+
+    /// <summary>
+    /// An <see cref="HttpMessageHandler"/> that serves this same simulator in memory, without a socket: the same
+    /// generations, faults, clock and request log as <see cref="BaseUrl"/>. Send it requests for <see cref="BaseUrl"/>;
+    /// it ignores a request's host and port, so the presigned output URLs the server returns are downloaded through it
+    /// too. Each call returns a new handler over one shared in-memory transport; dispose handlers as usual.
+    /// </summary>
+    /// <remarks>
+    /// Faults behave as over a socket, with these differences: a dropped connection (<see cref="FakeFaultKind.DropConnection"/>,
+    /// <see cref="FakeFaultKind.ProcessThenDrop"/>) is an <see cref="HttpRequestException"/> whose inner exception is an
+    /// <see cref="IOException"/>, not a <c>SocketException</c>; a body cut short of its <c>Content-Length</c> fails the last
+    /// read with <see cref="HttpIOException"/> as over a socket, but a body that stops (a stalled body) only ends when
+    /// the client gives up or the server is disposed, never by a TCP timeout; header values with bytes outside ASCII
+    /// arrive as the strings they were sent as, not re-decoded from Latin-1 bytes; and no redirect is ever followed
+    /// (following redirects is <see cref="SocketsHttpHandler"/>'s feature, not this handler's).
+    /// </remarks>
+    /// <returns>A new handler; the server must outlive it.</returns>
+    public HttpMessageHandler CreateHandler()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        lock (_inMemoryGate)
+        {
+            _inMemory ??= new InMemoryTransport(_api);
+            return _inMemory.CreateHandler();
+        }
     }
 
     /// <summary>Forgets the requests recorded so far.</summary>
@@ -176,7 +216,7 @@ public sealed class FakeLumaServer : IAsyncDisposable
         _api.RevokeApiKey(apiKey);
     }
 
-    /// <summary>Stops the server: requests held by a delay fault end at once, then Kestrel shuts down.</summary>
+    /// <summary>Stops the server: requests held by a delay fault end at once, then the in-memory transport and Kestrel shut down.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -186,17 +226,29 @@ public sealed class FakeLumaServer : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        using (var timeout = new CancellationTokenSource(StopGracePeriod))
+        lock (_inMemoryGate)
         {
-            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+            _inMemory?.Dispose();
         }
 
-        await _app.DisposeAsync().ConfigureAwait(false);
+        if (_app is not null)
+        {
+            using (var timeout = new CancellationTokenSource(StopGracePeriod))
+            {
+                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
         _stopping.Dispose();
     }
 
     /// <inheritdoc />
     public override string ToString() => $"FakeLumaServer {BaseUrl}";
+
+    private static ILogger CreateLogger(FakeLumaServerOptions options) =>
+        options.LoggerFactory?.CreateLogger<FakeLumaServer>() ?? NullLogger<FakeLumaServer>.Instance;
 
     private static void Validate(FakeLumaServerOptions options)
     {
@@ -211,6 +263,11 @@ public sealed class FakeLumaServer : IAsyncDisposable
 
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
+        if (options.InMemory && options.Port != 0)
+        {
+            throw new ArgumentException("An in-memory server listens on no port: leave Port at 0 or set InMemory to false.", nameof(options));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueuedFor, TimeSpan.Zero, nameof(options.QueuedFor));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ProcessingFor, TimeSpan.Zero, nameof(options.ProcessingFor));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.OutputUrlLifetime, TimeSpan.Zero, nameof(options.OutputUrlLifetime));

@@ -21,6 +21,14 @@ public sealed class FakeLumaServerOptions
     /// <summary>The port on <c>127.0.0.1</c> to listen on; 0 (the default) picks a free one (see <see cref="FakeLumaServer.BaseUrl"/>).</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// Serve only in memory, through <see cref="FakeLumaServer.CreateHandler"/>: no socket is opened (for tests that
+    /// start many servers or run where ports are scarce). <see cref="FakeLumaServer.BaseUrl"/> is then
+    /// <c>http://127.0.0.1:9/v1/</c>, a loopback discard port, so a client that sends over a real socket by mistake
+    /// fails at once. <see cref="Port"/> must stay 0. Default: <see langword="false"/>.
+    /// </summary>
+    public bool InMemory { get; set; }
+
     /// <summary>The API keys the server accepts; the first is <see cref="FakeLumaServer.ApiKey"/>. Default: <see cref="DefaultApiKey"/>.</summary>
     public IReadOnlyCollection<string> ApiKeys { get; set; } = [DefaultApiKey];
 

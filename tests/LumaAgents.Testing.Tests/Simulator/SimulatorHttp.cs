@@ -17,6 +17,14 @@ internal static class SimulatorHttp
         return client;
     }
 
+    /// <summary>A client over the server's in-memory handler (no socket), authenticated like <see cref="Client"/>.</summary>
+    public static HttpClient InMemoryClient(FakeLumaServer server, string? apiKey = null)
+    {
+        var client = new HttpClient(server.CreateHandler()) { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey ?? server.ApiKey);
+        return client;
+    }
+
     public static HttpClient AnonymousClient() => new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
