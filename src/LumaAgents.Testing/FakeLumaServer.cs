@@ -16,7 +16,8 @@ namespace LumaAgents.Testing;
 /// <summary>
 /// A faithful simulator of the Luma Agents REST API on <c>127.0.0.1</c> with a free port: generations that advance on a
 /// schedule driven by a <see cref="TimeProvider"/>, the documented errors and rate limits, presigned output URLs that
-/// expire, scriptable faults, and a log of every request. Thread-safe; start one per test.
+/// expire, scriptable faults, and a log of every request. Thread-safe; start one per test. It installs no console or
+/// signal handling, so an app that starts it still stops on Ctrl-C and SIGTERM as it would without it.
 /// </summary>
 /// <example>
 /// <code>
@@ -120,6 +121,9 @@ public sealed class FakeLumaServer : IAsyncDisposable
         }
 
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = StopGracePeriod);
+
+        // No console lifetime: it would swallow the app's Ctrl-C and SIGTERM (see NoHostLifetime).
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHostLifetime, NoHostLifetime>());
 
         var stopping = new CancellationTokenSource();
         var api = new FakeLumaApi(options, CreateLogger(options), stopping.Token);
