@@ -111,6 +111,9 @@ public sealed class FakeLumaServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.AddServerHeader = false;
 
+            // Latin-1, so a garbage-header fault can send bytes outside ASCII as a misbehaving server would.
+            kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
+
             // The simulator enforces MaxBodyBytes itself, with the API's 413 body rather than Kestrel's.
             kestrel.Limits.MaxRequestBodySize = null;
         });
@@ -158,7 +161,7 @@ public sealed class FakeLumaServer : IAsyncDisposable
     /// <see cref="FakeFaultKind.ProcessThenDrop"/>) is an <see cref="HttpRequestException"/> whose inner exception is an
     /// <see cref="IOException"/>, not a <c>SocketException</c>; a body cut short of its <c>Content-Length</c> fails the last
     /// read with <see cref="HttpIOException"/> as over a socket, but a body that stops (a stalled body) only ends when
-    /// the client gives up or the server is disposed, never by a TCP timeout; header values with bytes outside ASCII
+    /// the client gives up or the server is disposed, never by a TCP timeout; header values with bytes outside ASCII (<see cref="FakeFault.GarbageHeaders"/>)
     /// arrive as the strings they were sent as, not re-decoded from Latin-1 bytes; and no redirect is ever followed
     /// (following redirects is <see cref="SocketsHttpHandler"/>'s feature, not this handler's).
     /// </remarks>

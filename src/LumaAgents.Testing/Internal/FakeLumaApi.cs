@@ -31,7 +31,7 @@ internal sealed class FakeLumaApi
         _queuedFor = options.QueuedFor;
         _processingFor = options.ProcessingFor;
         _log = new RequestLog(logger);
-        _writer = new ResponseWriter(options.ApiVersion, _log);
+        _writer = new ResponseWriter(options.ApiVersion, _log, options.TimeProvider, stopping);
         _authenticator = new ApiKeyAuthenticator(options.ApiKeys, options.RevokedApiKeys);
         _abuseCeiling = options.AbuseRequestsPerMinute is int abuseLimit ? new AbuseCeiling(abuseLimit) : null;
         _bodyLimit = new RequestBodyLimit(options.MaxBodyBytes);
@@ -100,7 +100,7 @@ internal sealed class FakeLumaApi
                 }
             }
 
-            if (fault?.Kind == FakeFaultKind.Respond)
+            if (fault?.Kind is FakeFaultKind.Respond or FakeFaultKind.HugeBody or FakeFaultKind.Redirect)
             {
                 await _writer.SendAsync(context, record, SimulatedResponse.FromFault(fault), bodyFault: null).ConfigureAwait(false);
                 return;

@@ -9,7 +9,7 @@ namespace LumaAgents.Testing.Internal;
 /// sequence) padded with ignorable chunks. Large sizes repeat one shared padding block, so serving 200 MB allocates
 /// nothing per request and a client's memory use can be judged against a server that streams.
 /// </summary>
-internal sealed class OutputFile
+internal sealed class OutputFile : IStreamedBody
 {
     private const int FullPaddingPayload = 64 * 1024;
 

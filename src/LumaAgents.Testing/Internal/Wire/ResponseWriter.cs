@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace LumaAgents.Testing.Internal;
 
-/// <summary>Sends a computed answer, applying the body faults (truncation) on the way; or drops the connection.</summary>
-internal sealed class ResponseWriter(string apiVersion, RequestLog log)
+/// <summary>
+/// Sends a computed answer, applying the faults that change an answer on its way out (replaced headers, a truncated,
+/// stalled or trickled body); or drops the connection.
+/// </summary>
+internal sealed class ResponseWriter(string apiVersion, RequestLog log, TimeProvider time, CancellationToken stopping)
 {
     public async Task SendAsync(HttpContext context, RecordedRequest record, SimulatedResponse simulated, FakeFault? bodyFault)
     {
@@ -25,6 +28,14 @@ internal sealed class ResponseWriter(string apiVersion, RequestLog log)
             response.ContentType = simulated.ContentType;
         }
 
+        if (bodyFault?.Kind == FakeFaultKind.GarbageHeaders)
+        {
+            foreach (KeyValuePair<string, string> header in bodyFault.Headers)
+            {
+                response.Headers[header.Key] = header.Value;
+            }
+        }
+
         long length = simulated.Length;
         long send = length;
         bool drop = false;
@@ -34,18 +45,26 @@ internal sealed class ResponseWriter(string apiVersion, RequestLog log)
             drop = bodyFault.DropsConnection && send < length;
         }
 
-        response.ContentLength = drop ? length : send;
+        if (simulated.DeclaresLength)
+        {
+            response.ContentLength = drop ? length : send;
+        }
+
         log.Answered(record, simulated.StatusCode);
 
         if (!HttpMethods.IsHead(record.Method) && send > 0)
         {
-            if (simulated.File is { } file)
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            Stream body = bodyFault?.Kind is FakeFaultKind.StalledBody or FakeFaultKind.TrickledBody
+                ? new PacedStream(response.Body, bodyFault, time, linked.Token)
+                : response.Body;
+            if (simulated.Streamed is { } streamed)
             {
-                await file.WriteAsync(response.Body, send, context.RequestAborted).ConfigureAwait(false);
+                await streamed.WriteAsync(body, send, linked.Token).ConfigureAwait(false);
             }
             else
             {
-                await response.Body.WriteAsync(simulated.Body[..(int)send], context.RequestAborted).ConfigureAwait(false);
+                await body.WriteAsync(simulated.Body[..(int)send], linked.Token).ConfigureAwait(false);
             }
         }
 

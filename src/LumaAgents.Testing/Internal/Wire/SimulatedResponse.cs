@@ -7,12 +7,13 @@ internal sealed class SimulatedResponse
 {
     private static readonly IReadOnlyList<KeyValuePair<string, string>> NoHeaders = [];
 
-    private SimulatedResponse(int statusCode, string? contentType, ReadOnlyMemory<byte> body, OutputFile? file, IReadOnlyList<KeyValuePair<string, string>>? headers, bool includeApiHeaders)
+    private SimulatedResponse(int statusCode, string? contentType, ReadOnlyMemory<byte> body, IStreamedBody? streamed, IReadOnlyList<KeyValuePair<string, string>>? headers, bool includeApiHeaders, bool declaresLength = true)
     {
         StatusCode = statusCode;
         ContentType = contentType;
         Body = body;
-        File = file;
+        Streamed = streamed;
+        DeclaresLength = declaresLength;
         Headers = headers ?? NoHeaders;
         IncludeApiHeaders = includeApiHeaders;
     }
@@ -23,15 +24,18 @@ internal sealed class SimulatedResponse
 
     public ReadOnlyMemory<byte> Body { get; }
 
-    /// <summary>A streamed output file, instead of <see cref="Body"/>.</summary>
-    public OutputFile? File { get; }
+    /// <summary>A streamed body (an output file, a huge page), instead of <see cref="Body"/>.</summary>
+    public IStreamedBody? Streamed { get; }
+
+    /// <summary>Whether <c>Content-Length</c> is sent; <see langword="false"/> sends the body chunked.</summary>
+    public bool DeclaresLength { get; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
 
     /// <summary>Whether <c>X-Request-Id</c> and <c>X-API-Version</c> are added (API answers, not storage or proxies).</summary>
     public bool IncludeApiHeaders { get; }
 
-    public long Length => File?.Length ?? Body.Length;
+    public long Length => Streamed?.Length ?? Body.Length;
 
     public static SimulatedResponse Json(int statusCode, ReadOnlyMemory<byte> body, IReadOnlyList<KeyValuePair<string, string>>? headers = null) =>
         new(statusCode, "application/json", body, null, headers, includeApiHeaders: true);
@@ -45,6 +49,8 @@ internal sealed class SimulatedResponse
     public static SimulatedResponse Download(OutputFile file, IReadOnlyList<KeyValuePair<string, string>> headers) =>
         new(200, file.ContentType, ReadOnlyMemory<byte>.Empty, file, headers, includeApiHeaders: false);
 
-    public static SimulatedResponse FromFault(FakeFault fault) =>
-        new(fault.StatusCode, fault.ContentType, Encoding.UTF8.GetBytes(fault.Body ?? string.Empty), null, fault.Headers, fault.IncludesApiHeaders);
+    /// <summary>The answer of a fault that answers instead of the API (<see cref="FakeFaultKind.Respond"/>, huge bodies, redirects).</summary>
+    public static SimulatedResponse FromFault(FakeFault fault) => fault.Kind == FakeFaultKind.HugeBody
+        ? new(fault.StatusCode, fault.ContentType, ReadOnlyMemory<byte>.Empty, new FillerPage(fault.StatusCode, fault.BodyBytes), fault.Headers, fault.IncludesApiHeaders, fault.DeclaresLength)
+        : new(fault.StatusCode, fault.ContentType, Encoding.UTF8.GetBytes(fault.Body ?? string.Empty), null, fault.Headers, fault.IncludesApiHeaders);
 }
