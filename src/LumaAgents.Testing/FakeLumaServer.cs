@@ -215,6 +215,94 @@ public sealed class FakeLumaServer : IAsyncDisposable
         return _api.Seed(guid.ToString("D"), createdAt ?? _api.Time.GetUtcNow(), model, type, prompt, outcome ?? FakeOutcome.InState("completed")).Id;
     }
 
+    /// <summary>Every file the server holds (Files API), in creation order, as of now on the server's clock (a snapshot).</summary>
+    public IReadOnlyList<FakeFile> Files
+    {
+        get
+        {
+            DateTimeOffset now = _api.Time.GetUtcNow();
+            lock (_api.Files.Gate)
+            {
+                return [.. _api.Files.All().Select(f => f.Snapshot(now))];
+            }
+        }
+    }
+
+    /// <summary>A file as of now on the server's clock, or <see langword="null"/> if the server does not know the id.</summary>
+    /// <param name="id">The file id (any UUID spelling).</param>
+    /// <returns>The snapshot, or <see langword="null"/>.</returns>
+    public FakeFile? GetFile(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_api.Files.Find(id) is not { } file)
+        {
+            return null;
+        }
+
+        lock (_api.Files.Gate)
+        {
+            return file.Snapshot(_api.Time.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// Puts a file on the server as if it had been uploaded earlier, so a generation can reference it by
+    /// <c>file_id</c> and the Files routes can get, list or delete it.
+    /// </summary>
+    /// <param name="state">
+    /// <c>ready</c> (the default), <c>failed</c> (with <paramref name="failureReason"/>), <c>deleted</c> (deleted at
+    /// <paramref name="createdAt"/>), or <c>pending</c> (stays pending: it is never completed).
+    /// </param>
+    /// <param name="mimeType">Its <c>mime_type</c>.</param>
+    /// <param name="sizeBytes">Its <c>size_bytes</c>.</param>
+    /// <param name="apiKey">The key that owns it; <see langword="null"/> for <see cref="ApiKey"/>.</param>
+    /// <param name="purpose">Its <c>purpose</c>: <c>input</c> or <c>reference</c>.</param>
+    /// <param name="fileName">Its <c>filename</c>.</param>
+    /// <param name="createdAt">Its <c>created_at</c>; <see langword="null"/> for now on the server's clock.</param>
+    /// <param name="expiresAt">Its <c>expires_at</c>; after it the file counts as deleted.</param>
+    /// <param name="failureReason">The <c>failure_reason</c> of a <c>failed</c> file; <see langword="null"/> for <see cref="FakeLumaServerDetails.FileIngestFailed"/>.</param>
+    /// <param name="id">Its id, a UUID; <see langword="null"/> for a new one.</param>
+    /// <returns>The file id.</returns>
+    public string SeedFile(string state = "ready", string mimeType = "image/png", long sizeBytes = 1024, string? apiKey = null, string purpose = "input", string? fileName = null, DateTimeOffset? createdAt = null, DateTimeOffset? expiresAt = null, string? failureReason = null, string? id = null)
+    {
+        if (state is not ("ready" or "failed" or "deleted" or "pending"))
+        {
+            throw new ArgumentException("A seeded file is 'ready', 'failed', 'deleted' or 'pending'.", nameof(state));
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(mimeType);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sizeBytes);
+        if (purpose is not ("input" or "reference"))
+        {
+            throw new ArgumentException("A file's purpose is 'input' or 'reference'.", nameof(purpose));
+        }
+
+        Guid guid = Guid.NewGuid();
+        if (id is not null && !Guid.TryParse(id, out guid))
+        {
+            throw new ArgumentException("A file id must be a UUID.", nameof(id));
+        }
+
+        DateTimeOffset created = createdAt ?? _api.Time.GetUtcNow();
+        return _api.Files.Add(sequence => new StoredFile
+        {
+            Id = guid.ToString("D"),
+            Sequence = sequence,
+            ApiKey = apiKey ?? ApiKey,
+            CreatedAt = created,
+            MimeType = mimeType,
+            Purpose = purpose,
+            SizeBytes = sizeBytes,
+            FileName = fileName,
+            ExpiresAt = expiresAt,
+            UploadMode = "seeded",
+            CompletedAt = state == "pending" ? null : created,
+            ReadyAt = state == "pending" ? null : created,
+            FailureReason = state == "failed" ? failureReason ?? FakeLumaServerDetails.FileIngestFailed : null,
+            DeletedAt = state == "deleted" ? created : null,
+        }).Id;
+    }
+
     /// <summary>Marks a key as revoked from now on: requests with it answer 401 <see cref="FakeLumaServerDetails.RevokedApiKey"/>.</summary>
     /// <param name="apiKey">The key.</param>
     public void RevokeApiKey(string apiKey)
@@ -280,6 +368,9 @@ public sealed class FakeLumaServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.OutputUrlLifetime, TimeSpan.Zero, nameof(options.OutputUrlLifetime));
         ArgumentOutOfRangeException.ThrowIfNegative(options.OutputSizeBytes, nameof(options.OutputSizeBytes));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxBodyBytes, nameof(options.MaxBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.FileInlineMaxBytes, nameof(options.FileInlineMaxBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.FileReadyAfter, TimeSpan.Zero, nameof(options.FileReadyAfter));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.FileUploadUrlLifetime, TimeSpan.Zero, nameof(options.FileUploadUrlLifetime));
         ThrowIfNotPositive(options.RequestsPerMinute, nameof(options.RequestsPerMinute));
         ThrowIfNotPositive(options.MaxConcurrentJobs, nameof(options.MaxConcurrentJobs));
         ThrowIfNotPositive(options.AbuseRequestsPerMinute, nameof(options.AbuseRequestsPerMinute));

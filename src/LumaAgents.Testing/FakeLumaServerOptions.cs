@@ -85,6 +85,26 @@ public sealed class FakeLumaServerOptions
     /// </summary>
     public bool RejectAuthorizationOnDownloads { get; set; }
 
+    /// <summary>
+    /// The largest file an inline (<c>multipart/form-data</c>) <c>POST /v1/files</c> accepts; above it the answer is
+    /// 413 <see cref="FakeLumaServerDetails.InlineFileTooLarge"/>. The real cap is undocumented. Default: 8 MiB.
+    /// </summary>
+    public long FileInlineMaxBytes { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>How long a completed file stays <c>pending</c> before it is <c>ready</c> (or <c>failed</c>), on <see cref="TimeProvider"/>. Default: 1 second.</summary>
+    public TimeSpan FileReadyAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a presigned upload URL (<c>upload.url</c>) stays valid; afterwards the PUT answers 403. Default: 1 hour.</summary>
+    public TimeSpan FileUploadUrlLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Decides whether a file's ingest fails, when it is completed (or uploaded inline): return <see langword="null"/>
+    /// for <c>ready</c>, or a <c>failure_reason</c> for <c>failed</c>. Default: none, so every file becomes ready unless
+    /// its file name contains <c>[fail]</c> (failure reason <see cref="FakeLumaServerDetails.FileIngestFailed"/>). An
+    /// exception answers 500 with its message.
+    /// </summary>
+    public Func<FakeFile, string?>? FileOutcomeSelector { get; set; }
+
     /// <summary>Receives Kestrel's and the simulator's logs. Default: <see langword="null"/>, logging off.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -35,8 +35,15 @@ internal sealed class FakeLumaApi
         _authenticator = new ApiKeyAuthenticator(options.ApiKeys, options.RevokedApiKeys);
         _abuseCeiling = options.AbuseRequestsPerMinute is int abuseLimit ? new AbuseCeiling(abuseLimit) : null;
         _bodyLimit = new RequestBodyLimit(options.MaxBodyBytes);
+        var ingest = new FileIngest(_state, options);
         _handlers = new Dictionary<RouteKind, IRouteHandler>
         {
+            [RouteKind.CreateFile] = new CreateFileHandler(ingest),
+            [RouteKind.CompleteFile] = new CompleteFileHandler(ingest),
+            [RouteKind.GetFile] = new GetFileHandler(ingest),
+            [RouteKind.ListFiles] = new ListFilesHandler(ingest),
+            [RouteKind.DeleteFile] = new DeleteFileHandler(ingest),
+            [RouteKind.Upload] = new UploadHandler(ingest),
             [RouteKind.Create] = new CreateGenerationHandler(_state, options, new CreateAdmission(options.RequestsPerMinute, options.MaxConcurrentJobs)),
             [RouteKind.Get] = new GetGenerationHandler(_state),
             [RouteKind.Download] = new OutputDownloadHandler(_state, options.RejectAuthorizationOnDownloads),
@@ -44,6 +51,8 @@ internal sealed class FakeLumaApi
     }
 
     public GenerationStore Store => _state.Generations;
+
+    public FileStore Files => _state.Files;
 
     public FakeFaultQueue Faults { get; } = new();
 
@@ -86,7 +95,9 @@ internal sealed class FakeLumaApi
                 return;
             }
 
-            byte[]? body = await _bodyLimit.ReadAsync(request.BodyReader, aborted).ConfigureAwait(false);
+            // File bytes (a presigned PUT, a multipart create) stream to their handler; everything else is buffered under the limit.
+            bool streamed = route.Kind == RouteKind.Upload || (route.Kind == RouteKind.CreateFile && CreateFileHandler.IsMultipart(request));
+            byte[]? body = streamed ? [] : await _bodyLimit.ReadAsync(request.BodyReader, aborted).ConfigureAwait(false);
             RecordedRequest record = _log.Record(request, route, body is null ? string.Empty : Encoding.UTF8.GetString(body), receivedAt, fault, requestId);
 
             while (fault?.Kind == FakeFaultKind.Delay)
@@ -146,9 +157,9 @@ internal sealed class FakeLumaApi
         }
 
         // Storage is another host: it knows nothing of API keys or the API's body limit.
-        if (route.Kind == RouteKind.Download)
+        if (route.IsStorage)
         {
-            return await _handlers[RouteKind.Download].HandleAsync(new RouteRequest(context, route, body, record, string.Empty, now)).ConfigureAwait(false);
+            return await _handlers[route.Kind].HandleAsync(new RouteRequest(context, route, body, record, string.Empty, now)).ConfigureAwait(false);
         }
 
         if (route.IsWrongMethod)

@@ -7,6 +7,8 @@ internal sealed class SimulatorState(FakeLumaServerOptions options)
 
     public GenerationStore Generations { get; } = new();
 
+    public FileStore Files { get; } = new();
+
     public PresignedUrls OutputUrls { get; } = new(options.OutputUrlLifetime);
 
     public OutputFile ImageFile { get; } = OutputFile.Png(options.OutputSizeBytes);

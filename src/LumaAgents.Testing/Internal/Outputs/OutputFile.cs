@@ -129,7 +129,9 @@ internal sealed class OutputFile : IStreamedBody
         BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
         Encoding.ASCII.GetBytes(type, chunk.AsSpan(4, 4));
         data.CopyTo(chunk, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(chunk.AsSpan(4, 4), data));
+        var crc = new System.IO.Hashing.Crc32();
+        crc.Append(chunk.AsSpan(4, 4 + data.Length));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), crc.GetCurrentHashAsUInt32());
         return chunk;
     }
 

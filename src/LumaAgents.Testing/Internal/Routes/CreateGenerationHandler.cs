@@ -43,6 +43,15 @@ internal sealed partial class CreateGenerationHandler(SimulatorState state, Fake
         }
 
         ValidationOutcome validation = _validator.Validate(request);
+
+        // File references need the caller's key, which the validator does not know; theirs are 400s like its own.
+        List<string> fileProblems = FileReferences.Check(request, state.Files, apiKey, state.Time.GetUtcNow());
+        if (fileProblems.Count > 0)
+        {
+            string files = string.Join("; ", fileProblems);
+            return SimulatedResponse.Detail(400, validation is { IsValid: false, Status: 400 } ? $"{validation.Detail}; {files}" : files);
+        }
+
         if (!validation.IsValid)
         {
             return SimulatedResponse.Detail(validation.Status, validation.Detail!);

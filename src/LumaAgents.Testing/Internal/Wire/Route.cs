@@ -1,33 +1,48 @@
 namespace LumaAgents.Testing.Internal;
 
-/// <summary>What a method and path address. Parsed by hand: three routes do not need the routing middleware.</summary>
+/// <summary>What a method and path address. Parsed by hand: a handful of routes do not need the routing middleware.</summary>
 internal readonly record struct Route(RouteKind Kind, string? Id = null, string? File = null, string? Allow = null)
 {
     private const string Generations = "/v1/generations";
+    private const string Files = "/v1/files";
     private const string Outputs = "/outputs/";
+    private const string Uploads = "/uploads/";
+    private const string Complete = "/complete";
 
     /// <summary>A known path used with the wrong method (405).</summary>
     public bool IsWrongMethod => Allow is not null;
+
+    /// <summary>Routes of the storage host (presigned URLs): no API key, no API headers, S3-style errors.</summary>
+    public bool IsStorage => Kind is RouteKind.Download or RouteKind.Upload;
 
     public static Route Parse(string method, string path)
     {
         if (path == Generations)
         {
-            return HttpMethodsEqual(method, "POST") ? new Route(RouteKind.Create) : new Route(RouteKind.Other, Allow: "POST");
+            return Is(method, "POST") ? new Route(RouteKind.Create) : new Route(RouteKind.Other, Allow: "POST");
         }
 
-        if (path.StartsWith(Generations + "/", StringComparison.Ordinal))
+        if (Segment(path, Generations) is { } generationId)
         {
-            string id = path[(Generations.Length + 1)..];
-            if (id.Length == 0 || id.Contains('/'))
-            {
-                return new Route(RouteKind.Other);
-            }
-
-            return HttpMethodsEqual(method, "GET") ? new Route(RouteKind.Get, id) : new Route(RouteKind.Other, Allow: "GET");
+            return Is(method, "GET") ? new Route(RouteKind.Get, generationId) : new Route(RouteKind.Other, Allow: "GET");
         }
 
-        if (path.StartsWith(Outputs, StringComparison.Ordinal) && (HttpMethodsEqual(method, "GET") || HttpMethodsEqual(method, "HEAD")))
+        if (path == Files)
+        {
+            return Is(method, "POST") ? new Route(RouteKind.CreateFile) : Is(method, "GET") ? new Route(RouteKind.ListFiles) : new Route(RouteKind.Other, Allow: "GET, POST");
+        }
+
+        if (path.EndsWith(Complete, StringComparison.Ordinal) && Segment(path[..^Complete.Length], Files) is { } completedId)
+        {
+            return Is(method, "POST") ? new Route(RouteKind.CompleteFile, completedId) : new Route(RouteKind.Other, Allow: "POST");
+        }
+
+        if (Segment(path, Files) is { } fileId)
+        {
+            return Is(method, "GET") ? new Route(RouteKind.GetFile, fileId) : Is(method, "DELETE") ? new Route(RouteKind.DeleteFile, fileId) : new Route(RouteKind.Other, Allow: "GET, DELETE");
+        }
+
+        if (path.StartsWith(Outputs, StringComparison.Ordinal) && (Is(method, "GET") || Is(method, "HEAD")))
         {
             string rest = path[Outputs.Length..];
             int slash = rest.IndexOf('/');
@@ -37,8 +52,25 @@ internal readonly record struct Route(RouteKind Kind, string? Id = null, string?
             }
         }
 
+        if (Is(method, "PUT") && Segment(path, Uploads.TrimEnd('/')) is { } uploadId)
+        {
+            return new Route(RouteKind.Upload, uploadId);
+        }
+
         return new Route(RouteKind.Other);
     }
 
-    private static bool HttpMethodsEqual(string method, string expected) => string.Equals(method, expected, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The one non-empty segment after <paramref name="prefix"/>/, or <see langword="null"/>.</summary>
+    private static string? Segment(string path, string prefix)
+    {
+        if (!path.StartsWith(prefix + "/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string id = path[(prefix.Length + 1)..];
+        return id.Length == 0 || id.Contains('/') ? null : id;
+    }
+
+    private static bool Is(string method, string expected) => string.Equals(method, expected, StringComparison.OrdinalIgnoreCase);
 }

@@ -43,7 +43,11 @@ internal sealed class SimulatedResponse
     public static SimulatedResponse Detail(int statusCode, string detail, IReadOnlyList<KeyValuePair<string, string>>? headers = null) =>
         Json(statusCode, JsonBodies.Detail(detail), headers);
 
-    public static SimulatedResponse Storage(int statusCode, string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<KeyValuePair<string, string>>? headers = null) =>
+    /// <summary>204 with no body and no <c>Content-Length</c>, as the API answers a delete.</summary>
+    public static SimulatedResponse NoContent() =>
+        new(204, null, ReadOnlyMemory<byte>.Empty, null, null, includeApiHeaders: true, declaresLength: false);
+
+    public static SimulatedResponse Storage(int statusCode, string? contentType, ReadOnlyMemory<byte> body, IReadOnlyList<KeyValuePair<string, string>>? headers = null) =>
         new(statusCode, contentType, body, null, headers, includeApiHeaders: false);
 
     public static SimulatedResponse Download(OutputFile file, IReadOnlyList<KeyValuePair<string, string>> headers) =>
