@@ -21,6 +21,14 @@ public sealed class FakeLumaServerOptions
     /// <summary>The port on <c>127.0.0.1</c> to listen on; 0 (the default) picks a free one (see <see cref="FakeLumaServer.BaseUrl"/>).</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// Serve only in memory, through <see cref="FakeLumaServer.CreateHandler"/>: no socket is opened (for tests that
+    /// start many servers or run where ports are scarce). <see cref="FakeLumaServer.BaseUrl"/> is then
+    /// <c>http://127.0.0.1:9/v1/</c>, a loopback discard port, so a client that sends over a real socket by mistake
+    /// fails at once. <see cref="Port"/> must stay 0. Default: <see langword="false"/>.
+    /// </summary>
+    public bool InMemory { get; set; }
+
     /// <summary>The API keys the server accepts; the first is <see cref="FakeLumaServer.ApiKey"/>. Default: <see cref="DefaultApiKey"/>.</summary>
     public IReadOnlyCollection<string> ApiKeys { get; set; } = [DefaultApiKey];
 
@@ -76,6 +84,26 @@ public sealed class FakeLumaServerOptions
     /// request with a second authentication mechanism. Off by default; the request log always shows the header.
     /// </summary>
     public bool RejectAuthorizationOnDownloads { get; set; }
+
+    /// <summary>
+    /// The largest file an inline (<c>multipart/form-data</c>) <c>POST /v1/files</c> accepts; above it the answer is
+    /// 413 <see cref="FakeLumaServerDetails.InlineFileTooLarge"/>. The real cap is undocumented. Default: 8 MiB.
+    /// </summary>
+    public long FileInlineMaxBytes { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>How long a completed file stays <c>pending</c> before it is <c>ready</c> (or <c>failed</c>), on <see cref="TimeProvider"/>. Default: 1 second.</summary>
+    public TimeSpan FileReadyAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a presigned upload URL (<c>upload.url</c>) stays valid; afterwards the PUT answers 403. Default: 1 hour.</summary>
+    public TimeSpan FileUploadUrlLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Decides whether a file's ingest fails, when it is completed (or uploaded inline): return <see langword="null"/>
+    /// for <c>ready</c>, or a <c>failure_reason</c> for <c>failed</c>. Default: none, so every file becomes ready unless
+    /// its file name contains <c>[fail]</c> (failure reason <see cref="FakeLumaServerDetails.FileIngestFailed"/>). An
+    /// exception answers 500 with its message.
+    /// </summary>
+    public Func<FakeFile, string?>? FileOutcomeSelector { get; set; }
 
     /// <summary>Receives Kestrel's and the simulator's logs. Default: <see langword="null"/>, logging off.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -35,7 +35,10 @@ public sealed class RecordedRequest
     /// <summary>The request headers (names case-insensitive; repeated headers joined with <c>", "</c>).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
-    /// <summary>The body as UTF-8 text; empty when there was none, it was not read, or it was too large.</summary>
+    /// <summary>
+    /// The body as UTF-8 text; empty when there was none, it was too large, or it was streamed rather than read whole
+    /// (a presigned upload PUT, a multipart file create: see <see cref="FakeFile.ReceivedBytes"/> and <see cref="FakeFile.Crc32"/>).
+    /// </summary>
     public string Body { get; }
 
     /// <summary>When the request arrived, on the server's clock.</summary>
@@ -50,7 +53,7 @@ public sealed class RecordedRequest
     /// <summary>The <c>X-Request-Id</c> of the answer (the caller's, echoed, or a new UUID).</summary>
     public string RequestId { get; }
 
-    /// <summary>Whether the request carried an <c>Authorization</c> header (it should not, for a download).</summary>
+    /// <summary>Whether the request carried an <c>Authorization</c> header (it should not, for a download or an upload PUT).</summary>
     public bool HasAuthorization => Headers.ContainsKey("Authorization");
 
     /// <summary>The status answered, or <see langword="null"/> while the request is in flight or when the connection was dropped before an answer started.</summary>
