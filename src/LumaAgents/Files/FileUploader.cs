@@ -7,8 +7,8 @@ namespace LumaAgents;
 /// it through the presigned flow instead, once). Above it: create (JSON) → <c>PUT</c> the raw bytes to the presigned
 /// URL through the <see cref="StorageClient"/> (exactly the presigned headers and a Content-Length; no Authorization,
 /// request id or custom headers; retried as idempotent) → complete → wait until ready. A presigned URL that had expired
-/// when the create answered, or that storage refuses with a 403 for expiry, is replaced by creating the file again,
-/// once; the first record stays <c>pending</c> and expires unused, which is harmless.
+/// when the create answered (by this machine's clock), or that storage refuses with a 403 for expiry, is replaced by
+/// creating the file again, once; the first record stays <c>pending</c> and expires unused, which is harmless.
 /// </summary>
 internal sealed class FileUploader
 {
@@ -103,15 +103,10 @@ internal sealed class FileUploader
             var upload = created.Upload
                 ?? throw new LumaException($"POST /files answered for file {fileId} without an upload (a presigned URL) although the request was for the presigned flow; there is nowhere to send the bytes. Report this to Luma support with the file id.");
             var url = CheckUrl(upload, fileId);
-            var now = _pipeline.Time.GetUtcNow();
-            if (upload.ExpiresAt is { } expiresAt && expiresAt <= now)
+            // Past by this machine's clock: a fresh one, once. If that one looks expired too, the clock here is more
+            // likely wrong than the API; storage has the last word on the PUT.
+            if (!recreated && upload.ExpiresAt is { } expiresAt && expiresAt <= _pipeline.Time.GetUtcNow())
             {
-                var why = $"it expired at {expiresAt:O} and the time here is {now:O}";
-                if (recreated)
-                {
-                    throw new LumaUploadException($"The presigned upload URL of file {fileId} had already expired when the API answered, twice ({why}). Check this machine's clock.", fileId);
-                }
-
                 FileLog.Recreating(_pipeline.Logger, fileId, "already past when the create answered");
                 continue;
             }
@@ -178,7 +173,7 @@ internal sealed class FileUploader
 
                 if (expired)
                 {
-                    throw Fail($"{StorageClient.Redacted(url)} refused it as expired (403) twice, with a freshly created file the second time. Check this machine's clock, and that nothing holds the upload back between create and PUT.", response.StatusCode, null);
+                    throw Fail($"{StorageClient.Redacted(url)} refused it as expired (403), with a freshly created file too. Check this machine's clock, and that nothing holds the upload back between create and PUT.", response.StatusCode, null);
                 }
             }
 
