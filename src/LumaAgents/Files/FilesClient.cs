@@ -12,6 +12,8 @@ namespace LumaAgents;
 /// </summary>
 public class FilesClient
 {
+    private const string OrphanAdvice = "The file record may have been created anyway; an orphan pending file is harmless (it is never completed and expires), so uploading again is safe.";
+
     private static readonly FileUploadOptions DefaultUploadOptions = new();
 
     private readonly LumaPipeline? _pipeline;
@@ -387,21 +389,44 @@ public class FilesClient
     internal async Task<FileUpload> CreateCoreAsync(FileCreateRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken)
         => (await CreateCoreWithResponseAsync(request, requestOptions, cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>The multipart create: the bytes inline, a fresh body per attempt (the source is rewound or refuses).</summary>
+    /// <summary>
+    /// The multipart create: the bytes inline, a fresh body per attempt (the source is rewound or refuses). Like the
+    /// presigned PUT, it is limited by an idle watch rather than the attempt timeout, which would cut a large body on
+    /// a slow link short: the body touches the watch as its bytes go out, and after the last one the watch is the
+    /// limit for the answer. The pipeline sees the watch as the call's token; its expiry becomes a typed timeout here.
+    /// </summary>
     internal async Task<FileUpload> CreateInlineAsync(FileCreateRequest request, UploadSource source, UploadProgress progress, CancellationToken cancellationToken)
     {
+        var pipeline = Pipeline;
+        var idle = pipeline.Options.Timeout;
+        using var watch = new IdleWatch(pipeline.Time, idle, total: null, cancellationToken, pipeline.Lifetime.Token);
         var call = new ApiCall(ApiOperation.CreateFile, HttpMethod.Post, _filesUrl!)
         {
-            ContentFactory = () => InlineUploadContent.Create(request, source, progress),
+            ContentFactory = () => InlineUploadContent.Create(request, source, progress, watch),
+            Options = new RequestOptions { Timeout = Timeout.InfiniteTimeSpan },
         };
         try
         {
-            return (await Pipeline.SendAsync(call, new JsonReader<FileUpload>(LumaJsonContext.Default.FileUpload), cancellationToken).ConfigureAwait(false)).Value;
+            return (await pipeline.SendAsync(call, new JsonReader<FileUpload>(LumaJsonContext.Default.FileUpload), watch.Token).ConfigureAwait(false)).Value;
         }
         catch (LumaConnectionException broken) when (UploadFailure(broken) is { } own)
         {
             // The content's own verdict (a stream that ended early or cannot be resent), not the network's.
             throw own;
+        }
+        catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && pipeline.Lifetime.IsDisposed)
+        {
+            throw pipeline.Lifetime.Disposed(cancelled);
+        }
+        catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && watch.Stalled)
+        {
+            var error = new LumaTimeoutException(
+                $"POST {_filesUrl!.AbsolutePath} (an inline upload) made no progress for {idle.TotalSeconds:0.###} s: the server took no bytes, or gave no answer after the last one. "
+                + "Raise LumaClientOptions.Timeout if the network is slow.",
+                idle,
+                cancelled);
+            error.AddAdvice(OrphanAdvice);
+            throw error;
         }
     }
 

@@ -9,7 +9,7 @@ namespace LumaAgents;
 /// </summary>
 internal static class InlineUploadContent
 {
-    public static MultipartFormDataContent Create(FileCreateRequest request, UploadSource source, UploadProgress progress)
+    public static MultipartFormDataContent Create(FileCreateRequest request, UploadSource source, UploadProgress progress, IdleWatch watch)
     {
         var form = new MultipartFormDataContent();
         Field(form, "mime_type", request.MimeType);
@@ -20,7 +20,7 @@ internal static class InlineUploadContent
         Field(form, "purpose", request.Purpose?.Value);
         Field(form, "user_id", request.UserId);
 
-        var file = new UploadContent(source, watch: null, progress, fileId: null);
+        var file = new UploadContent(source, watch, progress, fileId: null);
         file.Headers.ContentType = MediaTypeHeaderValue.Parse(request.MimeType!);
         form.Add(file, "file", request.FileName ?? "file");
         return form;

@@ -5,25 +5,25 @@ namespace LumaAgents;
 
 /// <summary>
 /// The raw bytes of an upload as an HTTP body: streamed from the caller's stream in pooled chunks, never buffered whole
-/// (memory stays flat for a 1 GB file), with an exact Content-Length. Each chunk read touches the attempt's
-/// <see cref="IdleWatch"/> (for a presigned PUT), so a connection that stops taking bytes fails the attempt. The stream is
-/// the caller's: it is never disposed here.
+/// (memory stays flat for a 1 GB file), with an exact Content-Length. Each chunk touches the upload's
+/// <see cref="IdleWatch"/>, so a connection that stops taking bytes fails the attempt. The stream is the caller's: it is
+/// never disposed here.
 /// </summary>
 internal sealed class UploadContent : HttpContent
 {
     private const int ChunkSize = StorageClient.ChunkSize;
 
     private readonly UploadSource _source;
-    private readonly IdleWatch? _watch;
+    private readonly IdleWatch _watch;
     private readonly UploadProgress _progress;
     private readonly string? _fileId;
 
     /// <param name="source">The bytes.</param>
-    /// <param name="watch">The attempt's idle watch, or null where the pipeline's attempt timeout limits the send.</param>
+    /// <param name="watch">The upload's idle watch, touched per chunk; its token cancels the reads and writes.</param>
     /// <param name="progress">Told the bytes sent.</param>
     /// <param name="fileId">The file the bytes are for, once it exists (for messages).</param>
     /// <exception cref="LumaUploadException">The bytes are needed again but the stream cannot seek back to them.</exception>
-    public UploadContent(UploadSource source, IdleWatch? watch, UploadProgress progress, string? fileId)
+    public UploadContent(UploadSource source, IdleWatch watch, UploadProgress progress, string? fileId)
     {
         // Refused before the request is sent at all, rather than sending headers with a body that cannot follow.
         if (!source.CanStart)
@@ -58,7 +58,9 @@ internal sealed class UploadContent : HttpContent
             throw CannotResend(_fileId);
         }
 
-        var token = _watch?.Token ?? cancellationToken;
+        // The transport's token (the attempt) and the watch's (idle, caller, Dispose) both stop the copy.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _watch.Token) : null;
+        var token = linked?.Token ?? _watch.Token;
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         var length = _source.Length;
         long sent = 0;
@@ -75,9 +77,9 @@ internal sealed class UploadContent : HttpContent
                         _fileId);
                 }
 
-                _watch?.Touch();
+                _watch.Touch();
                 await target.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);
-                _watch?.Touch();
+                _watch.Touch();
                 sent += read;
                 _progress.Sent(sent);
             }

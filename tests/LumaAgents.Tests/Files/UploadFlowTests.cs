@@ -376,7 +376,35 @@ public sealed class UploadFlowTests
         var error = await Assert.ThrowsAsync<LumaTimeoutException>(() => upload);
 
         Assert.Single(api.Exchanges);
+        Assert.Contains("made no progress for 10 s", error.Message, StringComparison.Ordinal);
         Assert.Contains("orphan pending file is harmless", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_large_inline_body_on_a_slow_link_is_not_cut_short_by_the_attempt_timeout()
+    {
+        var api = new ScriptedFilesApi();
+        var time = api.Time;
+        var slow = true;
+        api.Fault = async (e, ct) =>
+        {
+            if (e.IsMultipart && slow)
+            {
+                // Each chunk of the file part takes 20 s of virtual time; the body as a whole far more than 30 s.
+                slow = false;
+                var file = ((MultipartFormDataContent)e.Content!).Single(part => part.Headers.ContentDisposition!.Name!.Trim('"') == "file");
+                await file.CopyToAsync(new CountingStream { OnWrite = () => time.Advance(TimeSpan.FromSeconds(20)) }, ct);
+            }
+
+            return null;
+        };
+        using var client = api.Client(o => o.Timeout = TimeSpan.FromSeconds(30));
+
+        var file = await client.Files.UploadAsync(new GeneratedStream(400_000), "a.png", "image/png", new FileUploadOptions { WaitUntilReady = false });
+
+        Assert.Equal(FileState.Pending, file.State);
+        Assert.Single(api.Creates);
+        Assert.True(time.GetUtcNow() - ManualTimeProvider.DefaultStart >= TimeSpan.FromSeconds(100), "the body took longer than the attempt timeout");
     }
 
     private static HttpResponseMessage Xml(HttpStatusCode status, string body)
