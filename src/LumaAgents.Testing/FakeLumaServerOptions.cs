@@ -67,9 +67,9 @@ public sealed class FakeLumaServerOptions
     public TimeSpan OutputUrlLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// The size of every output file (a PNG in the requested aspect ratio for images, an MP4-shaped file for videos),
+    /// The size of every output file (a PNG in the requested aspect ratio for images, a playable MP4 for videos),
     /// padded with chunks every decoder skips. 0 (the default) serves the file at its natural size (a few KB for an
-    /// image, about 100 bytes for a video); a size below that is served at the natural size. Large sizes, such as
+    /// image, about 2 KB for a video); a size below that is served at the natural size. Large sizes, such as
     /// 200 MB, are streamed from a reused buffer, never allocated whole. A size a few bytes above the natural one is
     /// rounded up so the file stays well formed.
     /// </summary>

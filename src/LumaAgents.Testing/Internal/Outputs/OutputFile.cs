@@ -5,8 +5,7 @@ using System.Text;
 namespace LumaAgents.Testing.Internal;
 
 /// <summary>
-/// An output file of an exact size: a real file (a PNG drawn by <see cref="PngImage"/>, or an MP4-shaped box
-/// sequence) padded with ignorable chunks. Large sizes repeat one shared padding block, so serving 200 MB allocates
+/// An output file of an exact size: a real file (a PNG drawn by <see cref="PngImage"/>, or the MP4 of <see cref="Mp4Video"/>) padded with ignorable chunks. Large sizes repeat one shared padding block, so serving 200 MB allocates
 /// nothing per request and a client's memory use can be judged against a server that streams.
 /// </summary>
 internal sealed class OutputFile : IStreamedBody
@@ -68,8 +67,9 @@ internal sealed class OutputFile : IStreamedBody
     public static OutputFile Png(byte[] image, int requestedSize) =>
         new("image/png", "png", image, PngImage.Chunk("IEND", []), PngFullBlock.Value, 12, PngPadding, requestedSize);
 
+    /// <summary>The playable MP4 of <see cref="Mp4Video"/>, padded after its <c>mdat</c> with <c>free</c> boxes (so the sample offset stays put).</summary>
     public static OutputFile Mp4(int requestedSize) =>
-        new("video/mp4", "mp4", Mp4Prefix(), Mp4Box("mdat", new byte[64]), Mp4FullBlock.Value, 8, Mp4Padding, requestedSize);
+        new("video/mp4", "mp4", Mp4Video.Build(), [], Mp4FullBlock.Value, 8, Mp4Padding, requestedSize);
 
     /// <summary>Writes the first <paramref name="limit"/> bytes of the file.</summary>
     public async Task WriteAsync(Stream destination, long limit, CancellationToken cancellationToken)
@@ -103,15 +103,6 @@ internal sealed class OutputFile : IStreamedBody
 
     // "lmPd": ancillary, private, reserved bit clear, safe to copy, so every decoder skips it.
     private static byte[] PngPadding(int totalSize) => PngImage.Chunk("lmPd", new byte[totalSize - 12]);
-
-    private static byte[] Mp4Prefix()
-    {
-        byte[] brands = new byte[20];
-        Encoding.ASCII.GetBytes("isom", brands);
-        BinaryPrimitives.WriteInt32BigEndian(brands.AsSpan(4), 0x200);
-        Encoding.ASCII.GetBytes("isomiso2mp41", brands.AsSpan(8));
-        return Mp4Box("ftyp", brands);
-    }
 
     private static byte[] Mp4Padding(int totalSize) => Mp4Box("free", new byte[totalSize - 8]);
 
