@@ -9,6 +9,7 @@ public sealed class RecordedRequest
     private int _statusCode;
     private volatile bool _connectionDropped;
     private volatile string? _generationId;
+    private long _durationTicks = -1;
 
     internal RecordedRequest(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string body, DateTimeOffset receivedAt, RouteKind routeKind, FakeFault? fault, string requestId)
     {
@@ -65,10 +66,15 @@ public sealed class RecordedRequest
     /// <summary>The id of the generation this request created (even if the client never saw the answer).</summary>
     public string? GenerationId => _generationId;
 
+    /// <summary>How long the server took, from arrival until the answer was sent (or the connection dropped), on the server's clock; <see langword="null"/> while in flight.</summary>
+    public TimeSpan? Duration => Interlocked.Read(ref _durationTicks) is long ticks and >= 0 ? TimeSpan.FromTicks(ticks) : null;
+
     /// <inheritdoc />
     public override string ToString() => $"{Method} {Path} → {(ConnectionDropped ? "dropped" : StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…")}";
 
     internal void SetStatusCode(int statusCode) => Volatile.Write(ref _statusCode, statusCode);
+
+    internal void SetDuration(TimeSpan duration) => Interlocked.Exchange(ref _durationTicks, duration.Ticks);
 
     internal void MarkConnectionDropped() => _connectionDropped = true;
 

@@ -31,7 +31,7 @@ internal sealed class FakeLumaApi
         _queuedFor = options.QueuedFor;
         _processingFor = options.ProcessingFor;
         _log = new RequestLog(logger);
-        _writer = new ResponseWriter(options.ApiVersion, _log, options.TimeProvider, stopping);
+        _writer = new ResponseWriter(options.ApiVersion, options.TimeProvider, stopping);
         _authenticator = new ApiKeyAuthenticator(options.ApiKeys, options.RevokedApiKeys);
         _abuseCeiling = options.AbuseRequestsPerMinute is int abuseLimit ? new AbuseCeiling(abuseLimit) : null;
         _bodyLimit = new RequestBodyLimit(options.MaxBodyBytes);
@@ -86,19 +86,22 @@ internal sealed class FakeLumaApi
         string requestId = request.Headers["X-Request-Id"] is { Count: > 0 } given && !string.IsNullOrEmpty(given[0]) ? given[0]! : Guid.NewGuid().ToString("D");
         FakeFault? fault = Faults.TryTake(route.Kind);
         CancellationToken aborted = context.RequestAborted;
+        long started = _state.Time.GetTimestamp();
+        RecordedRequest? record = null;
 
         try
         {
             if (fault?.Kind == FakeFaultKind.DropConnection)
             {
-                _writer.Drop(context, _log.Record(request, route, string.Empty, receivedAt, fault, requestId));
+                record = _log.Record(request, route, string.Empty, receivedAt, fault, requestId);
+                _writer.Drop(context, record);
                 return;
             }
 
             // File bytes (a presigned PUT, a multipart create) stream to their handler; everything else is buffered under the limit.
             bool streamed = route.Kind == RouteKind.Upload || (route.Kind == RouteKind.CreateFile && CreateFileHandler.IsMultipart(request));
             byte[]? body = streamed ? [] : await _bodyLimit.ReadAsync(request.BodyReader, aborted).ConfigureAwait(false);
-            RecordedRequest record = _log.Record(request, route, body is null ? string.Empty : Encoding.UTF8.GetString(body), receivedAt, fault, requestId);
+            record = _log.Record(request, route, body is null ? string.Empty : Encoding.UTF8.GetString(body), receivedAt, fault, requestId);
 
             while (fault?.Kind == FakeFaultKind.Delay)
             {
@@ -137,6 +140,13 @@ internal sealed class FakeLumaApi
         {
             // The client went away or the server is stopping: close the connection rather than send an empty 200.
             context.Abort();
+        }
+        finally
+        {
+            if (record is not null)
+            {
+                _log.Completed(record, _state.Time.GetElapsedTime(started));
+            }
         }
     }
 

@@ -22,8 +22,7 @@ public sealed class SimulatorDownloadTests
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(png.Length, response.Content.Headers.ContentLength);
-        Assert.InRange(png.Length, 60, 200);
-        AssertValidPng(png, expectPixels: true);
+        Assert.Equal((320, 320), AssertValidPng(png));
         RecordedRequest download = server.Requests[^1];
         Assert.Equal(RouteKind.Download, download.RouteKind);
         Assert.False(download.HasAuthorization);
@@ -115,7 +114,7 @@ public sealed class SimulatorDownloadTests
 
         Assert.Equal(Size, response.Content.Headers.ContentLength);
         Assert.Equal(Size, buffer.Length);
-        AssertValidPng(buffer.ToArray(), expectPixels: true);
+        Assert.Equal((320, 320), AssertValidPng(buffer.ToArray()));
     }
 
     [Theory]
@@ -129,10 +128,13 @@ public sealed class SimulatorDownloadTests
         using HttpClient api = Client(server);
         using HttpClient storage = AnonymousClient();
 
+        await using var unpadded = await FakeLumaServer.StartAsync();
+        int natural = (await AnonymousClient().GetByteArrayAsync(await OutputUrlAsync(Client(unpadded), unpadded.SeedGeneration()))).Length;
+
         byte[] png = await storage.GetByteArrayAsync(await OutputUrlAsync(api, server.SeedGeneration()));
 
-        AssertValidPng(png, expectPixels: true);
-        Assert.InRange(png.Length, Math.Max(size, 1), Math.Max(size, 200) + 12);
+        Assert.Equal((320, 320), AssertValidPng(png));
+        Assert.InRange(png.Length, Math.Max(size, natural), Math.Max(size, natural) + 12);
     }
 
     [Fact]
@@ -175,8 +177,8 @@ public sealed class SimulatorDownloadTests
     internal static async Task<string> OutputUrlAsync(HttpClient api, string id) =>
         (await GetGenerationAsync(api, id)).GetProperty("output")[0].GetProperty("url").GetString()!;
 
-    /// <summary>Walks the chunks: signature, IHDR first, IEND last, every CRC right, and the pixel data inflates.</summary>
-    private static void AssertValidPng(byte[] png, bool expectPixels)
+    /// <summary>Walks the chunks (signature, IHDR first, IEND last, every CRC right), inflates the pixels and returns the size.</summary>
+    internal static (int Width, int Height) AssertValidPng(byte[] png)
     {
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
         var types = new List<string>();
@@ -200,16 +202,43 @@ public sealed class SimulatorDownloadTests
         Assert.Equal(png.Length, offset);
         Assert.Equal("IHDR", types[0]);
         Assert.Equal("IEND", types[^1]);
-        if (expectPixels)
+        int width = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16));
+        int height = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20));
+        Assert.Equal([8, 2, 0, 0, 0], png[24..29]);
+        using var inflated = new MemoryStream();
+        using (var zlib = new ZLibStream(new MemoryStream(idat!), CompressionMode.Decompress))
         {
-            using var inflated = new MemoryStream();
-            using (var zlib = new ZLibStream(new MemoryStream(idat!), CompressionMode.Decompress))
+            zlib.CopyTo(inflated);
+        }
+
+        Assert.Equal(height * ((width * 3) + 1), inflated.Length);
+        return (width, height);
+    }
+
+    /// <summary>The decoded RGB pixels of a PNG drawn by the simulator (filter type 0 on every row).</summary>
+    internal static byte[] Pixels(byte[] png)
+    {
+        int offset = 8;
+        using var idat = new MemoryStream();
+        while (offset < png.Length)
+        {
+            int length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(offset));
+            if (Encoding.ASCII.GetString(png, offset + 4, 4) == "IDAT")
             {
-                zlib.CopyTo(inflated);
+                idat.Write(png, offset + 8, length);
             }
 
-            Assert.Equal(4, inflated.Length);
+            offset += 12 + length;
         }
+
+        idat.Position = 0;
+        using var inflated = new MemoryStream();
+        using (var zlib = new ZLibStream(idat, CompressionMode.Decompress))
+        {
+            zlib.CopyTo(inflated);
+        }
+
+        return inflated.ToArray();
     }
 
     private static uint Crc(ReadOnlySpan<byte> data)

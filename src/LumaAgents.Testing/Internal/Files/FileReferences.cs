@@ -21,6 +21,12 @@ internal static class FileReferences
                 return;
             }
 
+            // A reference with several sources is the validator's problem ("exactly one of"), not a file lookup.
+            if (imageRef["url"] is not null || imageRef["data"] is not null || imageRef["generation_id"] is not null)
+            {
+                return;
+            }
+
             if (files.FindOwned(id, apiKey) is not { } file)
             {
                 problems.Add($"{path}.file_id: {FakeLumaServerDetails.ReferencedFileNotFound}");

@@ -37,6 +37,9 @@ internal sealed class StoredGeneration
 
     public string Id { get; }
 
+    /// <summary>The request's <c>aspect_ratio</c>, which shapes the output images; <see langword="null"/> for square.</summary>
+    public string? AspectRatio { get; init; }
+
     public DateTimeOffset CreatedAt { get; }
 
     public string Model { get; }

@@ -5,8 +5,7 @@ using System.Text;
 namespace LumaAgents.Testing.Internal;
 
 /// <summary>
-/// An output file of an exact size, planned once per server: a real minimal file (a PNG, or an MP4-shaped box
-/// sequence) padded with ignorable chunks. Large sizes repeat one shared padding block, so serving 200 MB allocates
+/// An output file of an exact size: a real file (a PNG drawn by <see cref="PngImage"/>, or the MP4 of <see cref="Mp4Video"/>) padded with ignorable chunks. Large sizes repeat one shared padding block, so serving 200 MB allocates
 /// nothing per request and a client's memory use can be judged against a server that streams.
 /// </summary>
 internal sealed class OutputFile : IStreamedBody
@@ -64,11 +63,13 @@ internal sealed class OutputFile : IStreamedBody
 
     public long Length { get; }
 
-    public static OutputFile Png(int requestedSize) =>
-        new("image/png", "png", PngPrefix(), PngChunk("IEND", []), PngFullBlock.Value, 12, PngPadding, requestedSize);
+    /// <summary>A PNG whose chunks before <c>IEND</c> are <paramref name="image"/> (see <see cref="PngImage"/>), padded to <paramref name="requestedSize"/>.</summary>
+    public static OutputFile Png(byte[] image, int requestedSize) =>
+        new("image/png", "png", image, PngImage.Chunk("IEND", []), PngFullBlock.Value, 12, PngPadding, requestedSize);
 
+    /// <summary>The playable MP4 of <see cref="Mp4Video"/>, padded after its <c>mdat</c> with <c>free</c> boxes (so the sample offset stays put).</summary>
     public static OutputFile Mp4(int requestedSize) =>
-        new("video/mp4", "mp4", Mp4Prefix(), Mp4Box("mdat", new byte[64]), Mp4FullBlock.Value, 8, Mp4Padding, requestedSize);
+        new("video/mp4", "mp4", Mp4Video.Build(), [], Mp4FullBlock.Value, 8, Mp4Padding, requestedSize);
 
     /// <summary>Writes the first <paramref name="limit"/> bytes of the file.</summary>
     public async Task WriteAsync(Stream destination, long limit, CancellationToken cancellationToken)
@@ -100,49 +101,8 @@ internal sealed class OutputFile : IStreamedBody
         return budget - count;
     }
 
-    private static byte[] PngPrefix()
-    {
-        byte[] signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        byte[] header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, 1);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 1);
-        header[8] = 8;
-        header[9] = 2;
-
-        // One purple pixel, RGB, filter type 0.
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            zlib.Write([0x00, 0x7A, 0x4C, 0xF0]);
-        }
-
-        byte[] text = Encoding.ASCII.GetBytes("Software\0FakeLumaServer (LumaAgents.Testing)");
-        return [.. signature, .. PngChunk("IHDR", header), .. PngChunk("IDAT", compressed.ToArray()), .. PngChunk("tEXt", text)];
-    }
-
     // "lmPd": ancillary, private, reserved bit clear, safe to copy, so every decoder skips it.
-    private static byte[] PngPadding(int totalSize) => PngChunk("lmPd", new byte[totalSize - 12]);
-
-    private static byte[] PngChunk(string type, byte[] data)
-    {
-        byte[] chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
-        Encoding.ASCII.GetBytes(type, chunk.AsSpan(4, 4));
-        data.CopyTo(chunk, 8);
-        var crc = new System.IO.Hashing.Crc32();
-        crc.Append(chunk.AsSpan(4, 4 + data.Length));
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), crc.GetCurrentHashAsUInt32());
-        return chunk;
-    }
-
-    private static byte[] Mp4Prefix()
-    {
-        byte[] brands = new byte[20];
-        Encoding.ASCII.GetBytes("isom", brands);
-        BinaryPrimitives.WriteInt32BigEndian(brands.AsSpan(4), 0x200);
-        Encoding.ASCII.GetBytes("isomiso2mp41", brands.AsSpan(8));
-        return Mp4Box("ftyp", brands);
-    }
+    private static byte[] PngPadding(int totalSize) => PngImage.Chunk("lmPd", new byte[totalSize - 12]);
 
     private static byte[] Mp4Padding(int totalSize) => Mp4Box("free", new byte[totalSize - 8]);
 

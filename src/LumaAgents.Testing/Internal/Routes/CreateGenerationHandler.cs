@@ -72,7 +72,10 @@ internal sealed partial class CreateGenerationHandler(SimulatorState state, Fake
             }
 
             string id = Guid.NewGuid().ToString("D");
-            var generation = new StoredGeneration(id, now, validation.Model, validation.Type, validation.Prompt, outcome, outcome.ResolveSteps(_queuedFor, _processingFor), record.Body, apiKey, record.RequestId, sequence);
+            var generation = new StoredGeneration(id, now, validation.Model, validation.Type, validation.Prompt, outcome, outcome.ResolveSteps(_queuedFor, _processingFor), record.Body, apiKey, record.RequestId, sequence)
+            {
+                AspectRatio = request["aspect_ratio"] is JsonValue ratio && ratio.GetValueKind() == JsonValueKind.String ? ratio.GetValue<string>() : null,
+            };
             state.Generations.Add(generation);
             record.SetGenerationId(id);
             return new CreateAdmission.Admitted(generation, null);

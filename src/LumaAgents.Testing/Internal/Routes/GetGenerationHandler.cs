@@ -11,7 +11,7 @@ internal sealed class GetGenerationHandler(SimulatorState state) : IRouteHandler
             return ValueTask.FromResult(SimulatedResponse.Detail(404, FakeLumaServerDetails.GenerationNotFound));
         }
 
-        string extension = generation.IsVideo ? state.VideoFile.Extension : state.ImageFile.Extension;
+        string extension = generation.IsVideo ? state.VideoFile.Extension : SimulatorState.ImageExtension;
         List<KeyValuePair<string, string>> headers = [];
         CreateGenerationHandler.AddReadyIn(headers, generation, now);
         byte[] body = JsonBodies.Generation(generation, generation.StateAt(now), index => state.OutputUrls.Mint(state.Origin, generation.Id, index, extension, now));

@@ -39,7 +39,7 @@ internal sealed class OutputDownloadHandler(SimulatorState state, bool rejectAut
             return StorageErrors.NoSuchKey(requestId);
         }
 
-        OutputFile output = generation.IsVideo ? state.VideoFile : state.ImageFile;
+        OutputFile output = generation.IsVideo ? state.VideoFile : state.Image(generation, index);
         return SimulatedResponse.Download(output,
         [
             new("ETag", $"\"{generation.Id.Replace("-", string.Empty, StringComparison.Ordinal)}{index}\""),

@@ -51,27 +51,41 @@ internal sealed class RequestLog(ILogger logger)
         return record;
     }
 
-    public void Answered(RecordedRequest record, int statusCode)
-    {
-        record.SetStatusCode(statusCode);
-        Log.Answered(logger, record.Method, record.Path, statusCode, null);
-    }
+    public static void Answered(RecordedRequest record, int statusCode) => record.SetStatusCode(statusCode);
 
-    public void Dropped(RecordedRequest record)
+    public static void Dropped(RecordedRequest record) => record.MarkConnectionDropped();
+
+    /// <summary>The one line per request (method, path without the query, which may hold a presigned signature, outcome, duration).</summary>
+    public void Completed(RecordedRequest record, TimeSpan duration)
     {
-        record.MarkConnectionDropped();
-        Log.Dropped(logger, record.Method, record.Path, null);
+        record.SetDuration(duration);
+        double milliseconds = Math.Round(duration.TotalMilliseconds, 1);
+        if (record.ConnectionDropped)
+        {
+            Log.Dropped(logger, record.Method, record.Path, milliseconds, null);
+        }
+        else if (record.StatusCode is int status)
+        {
+            Log.Answered(logger, record.Method, record.Path, status, milliseconds, null);
+        }
+        else
+        {
+            Log.Abandoned(logger, record.Method, record.Path, milliseconds, null);
+        }
     }
 
     private static class Log
     {
-        public static readonly Action<ILogger, string, string, int, Exception?> Answered =
-            LoggerMessage.Define<string, string, int>(LogLevel.Debug, new EventId(1, "Answered"), "{Method} {Path} answered {StatusCode}");
+        public static readonly Action<ILogger, string, string, int, double, Exception?> Answered =
+            LoggerMessage.Define<string, string, int, double>(LogLevel.Information, new EventId(1, "Answered"), "{Method} {Path} {StatusCode} in {ElapsedMs} ms");
+
+        public static readonly Action<ILogger, string, string, double, Exception?> Abandoned =
+            LoggerMessage.Define<string, string, double>(LogLevel.Information, new EventId(4, "Abandoned"), "{Method} {Path} ended without an answer (the client went away or the server stopped) after {ElapsedMs} ms");
 
         public static readonly Action<ILogger, string, string, string, Exception?> FaultApplied =
             LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(2, "FaultApplied"), "Scripted fault {Fault} applied to {Method} {Path}");
 
-        public static readonly Action<ILogger, string, string, Exception?> Dropped =
-            LoggerMessage.Define<string, string>(LogLevel.Information, new EventId(3, "Dropped"), "Dropped the connection of {Method} {Path}");
+        public static readonly Action<ILogger, string, string, double, Exception?> Dropped =
+            LoggerMessage.Define<string, string, double>(LogLevel.Information, new EventId(3, "Dropped"), "{Method} {Path} connection dropped after {ElapsedMs} ms");
     }
 }

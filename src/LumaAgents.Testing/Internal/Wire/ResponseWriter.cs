@@ -6,7 +6,7 @@ namespace LumaAgents.Testing.Internal;
 /// Sends a computed answer, applying the faults that change an answer on its way out (replaced headers, a truncated,
 /// stalled or trickled body); or drops the connection.
 /// </summary>
-internal sealed class ResponseWriter(string apiVersion, RequestLog log, TimeProvider time, CancellationToken stopping)
+internal sealed class ResponseWriter(string apiVersion, TimeProvider time, CancellationToken stopping)
 {
     public async Task SendAsync(HttpContext context, RecordedRequest record, SimulatedResponse simulated, FakeFault? bodyFault)
     {
@@ -50,7 +50,7 @@ internal sealed class ResponseWriter(string apiVersion, RequestLog log, TimeProv
             response.ContentLength = drop ? length : send;
         }
 
-        log.Answered(record, simulated.StatusCode);
+        RequestLog.Answered(record, simulated.StatusCode);
 
         if (!HttpMethods.IsHead(record.Method) && send > 0)
         {
@@ -73,13 +73,13 @@ internal sealed class ResponseWriter(string apiVersion, RequestLog log, TimeProv
             // Ending with fewer bytes than Content-Length makes Kestrel close the connection after sending what was
             // written; an abort would reset it and the client could lose the partial body it is meant to see.
             await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            log.Dropped(record);
+            RequestLog.Dropped(record);
         }
     }
 
     public void Drop(HttpContext context, RecordedRequest record)
     {
-        log.Dropped(record);
+        RequestLog.Dropped(record);
         context.Abort();
     }
 }
