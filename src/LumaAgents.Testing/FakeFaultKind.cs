@@ -23,4 +23,19 @@ public enum FakeFaultKind
 
     /// <summary>Handle the request normally, then send only part of the response body.</summary>
     TruncatedBody,
+
+    /// <summary>Handle the request normally, send the headers and the first bytes of the body, then stop sending for a while or until the client gives up.</summary>
+    StalledBody,
+
+    /// <summary>Handle the request normally, then send the body a few bytes at a time, waiting on the server's clock between pieces.</summary>
+    TrickledBody,
+
+    /// <summary>Handle the request normally (a POST really creates the job), then answer with some headers replaced by nonsense values.</summary>
+    GarbageHeaders,
+
+    /// <summary>Answer with a very large body streamed from a reused buffer instead of handling the request (the request has no effect).</summary>
+    HugeBody,
+
+    /// <summary>Answer with a redirect (3xx and <c>Location</c>) instead of handling the request (the request has no effect).</summary>
+    Redirect,
 }

@@ -92,6 +92,13 @@ public sealed class FakeFaultQueue
         FakeRoute.Create => kind == RouteKind.Create,
         FakeRoute.Get => kind == RouteKind.Get,
         FakeRoute.Download => kind == RouteKind.Download,
+        FakeRoute.CreateFile => kind == RouteKind.CreateFile,
+        FakeRoute.CompleteFile => kind == RouteKind.CompleteFile,
+        FakeRoute.GetFile => kind == RouteKind.GetFile,
+        FakeRoute.ListFiles => kind == RouteKind.ListFiles,
+        FakeRoute.DeleteFile => kind == RouteKind.DeleteFile,
+        FakeRoute.Upload => kind == RouteKind.Upload,
+        FakeRoute.Files => kind is RouteKind.CreateFile or RouteKind.CompleteFile or RouteKind.GetFile or RouteKind.ListFiles or RouteKind.DeleteFile,
         _ => true,
     };
 

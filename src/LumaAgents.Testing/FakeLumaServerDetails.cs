@@ -78,6 +78,30 @@ public static class FakeLumaServerDetails
     /// <summary>The message after <c>{path}.generation_id: </c> (422) when the referenced generation is unknown.</summary>
     public const string ReferencedGenerationNotFound = "Referenced generation not found";
 
+    /// <summary>404: an unknown file id, another key's file, or a second delete.</summary>
+    public const string FileNotFound = "File not found";
+
+    /// <summary>400: completing a deleted (or expired) file.</summary>
+    public const string FileDeleted = "File has been deleted";
+
+    /// <summary>400: completing a presigned file whose bytes were never PUT.</summary>
+    public const string FileNotUploaded = "File content has not been uploaded: PUT the bytes to upload.url with upload.headers first";
+
+    /// <summary>413: an inline (multipart) upload larger than <see cref="FakeLumaServerOptions.FileInlineMaxBytes"/>.</summary>
+    public const string InlineFileTooLarge = "File too large for an inline upload: create the file with JSON and PUT the bytes to the presigned upload URL";
+
+    /// <summary>The <c>failure_reason</c> of a file whose name contains <c>[fail]</c>.</summary>
+    public const string FileIngestFailed = "The file could not be processed: it may be corrupt or in an unsupported format.";
+
+    /// <summary>The message after <c>{path}.file_id: </c> (400) for an unknown file or another key's file.</summary>
+    public const string ReferencedFileNotFound = "file not found";
+
+    /// <summary>The message after <c>{path}.file_id: </c> (400) for a deleted or expired file.</summary>
+    public const string ReferencedFileDeleted = "file has been deleted";
+
+    /// <summary>The message after <c>{path}.file_id: </c> (400) for a file not yet <c>ready</c>, followed by its state, e.g. <c>file is not ready (state 'pending')</c>.</summary>
+    public const string ReferencedFileNotReady = "file is not ready";
+
     /// <summary>
     /// The <c>failure_reason</c> the server reports for a failure code when an outcome names none: realistic texts
     /// for the documented codes, a generic text for any other code.

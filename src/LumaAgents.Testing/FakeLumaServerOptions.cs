@@ -21,6 +21,14 @@ public sealed class FakeLumaServerOptions
     /// <summary>The port on <c>127.0.0.1</c> to listen on; 0 (the default) picks a free one (see <see cref="FakeLumaServer.BaseUrl"/>).</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// Serve only in memory, through <see cref="FakeLumaServer.CreateHandler"/>: no socket is opened (for tests that
+    /// start many servers or run where ports are scarce). <see cref="FakeLumaServer.BaseUrl"/> is then
+    /// <c>http://127.0.0.1:9/v1/</c>, a loopback discard port, so a client that sends over a real socket by mistake
+    /// fails at once. <see cref="Port"/> must stay 0. Default: <see langword="false"/>.
+    /// </summary>
+    public bool InMemory { get; set; }
+
     /// <summary>The API keys the server accepts; the first is <see cref="FakeLumaServer.ApiKey"/>. Default: <see cref="DefaultApiKey"/>.</summary>
     public IReadOnlyCollection<string> ApiKeys { get; set; } = [DefaultApiKey];
 
@@ -59,9 +67,11 @@ public sealed class FakeLumaServerOptions
     public TimeSpan OutputUrlLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// The size of every output file (a valid PNG for images, an MP4-shaped file for videos). 0 (the default) serves the
-    /// smallest file (about 100 bytes). Large sizes, such as 200 MB, are streamed from a reused buffer, never allocated
-    /// whole. A size a few bytes above the smallest is rounded up so the file stays well formed.
+    /// The size of every output file (a PNG in the requested aspect ratio for images, a playable MP4 for videos),
+    /// padded with chunks every decoder skips. 0 (the default) serves the file at its natural size (a few KB for an
+    /// image, about 2 KB for a video); a size below that is served at the natural size. Large sizes, such as
+    /// 200 MB, are streamed from a reused buffer, never allocated whole. A size a few bytes above the natural one is
+    /// rounded up so the file stays well formed.
     /// </summary>
     public int OutputSizeBytes { get; set; }
 
@@ -77,6 +87,32 @@ public sealed class FakeLumaServerOptions
     /// </summary>
     public bool RejectAuthorizationOnDownloads { get; set; }
 
-    /// <summary>Receives Kestrel's and the simulator's logs. Default: <see langword="null"/>, logging off.</summary>
+    /// <summary>
+    /// The largest file an inline (<c>multipart/form-data</c>) <c>POST /v1/files</c> accepts; above it the answer is
+    /// 413 <see cref="FakeLumaServerDetails.InlineFileTooLarge"/>. The real cap is undocumented. Default: 8 MiB.
+    /// </summary>
+    public long FileInlineMaxBytes { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>How long a completed file stays <c>pending</c> before it is <c>ready</c> (or <c>failed</c>), on <see cref="TimeProvider"/>. Default: 1 second.</summary>
+    public TimeSpan FileReadyAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a presigned upload URL (<c>upload.url</c>) stays valid; afterwards the PUT answers 403. Default: 1 hour.</summary>
+    public TimeSpan FileUploadUrlLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Decides whether a file's ingest fails, when it is completed (or uploaded inline): return <see langword="null"/>
+    /// for <c>ready</c>, or a <c>failure_reason</c> for <c>failed</c>. Default: none, so every file becomes ready unless
+    /// its file name contains <c>[fail]</c> (failure reason <see cref="FakeLumaServerDetails.FileIngestFailed"/>). An
+    /// exception answers 500 with its message.
+    /// </summary>
+    public Func<FakeFile, string?>? FileOutcomeSelector { get; set; }
+
+    /// <summary>
+    /// Receives Kestrel's and the simulator's logs. Default: <see langword="null"/>, logging off. The simulator's
+    /// category (<c>LumaAgents.Testing.FakeLumaServer</c>) logs one Information line per request when it ends —
+    /// <c>POST /v1/generations 201 in 3.2 ms</c>, or that the connection was dropped or the client went away (the
+    /// path never includes the query, which for storage URLs holds a signature) — and one per scripted fault applied.
+    /// Filter on that category to print a request log (as <c>luma simulator</c> does).
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

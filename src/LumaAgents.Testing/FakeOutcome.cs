@@ -104,6 +104,36 @@ public sealed class FakeOutcome
     public static FakeOutcome InState(string state, string? failureCode = null, string? failureReason = null) =>
         Sequence([new FakeStateStep(state, TimeSpan.Zero)], failureCode, failureReason);
 
+    /// <summary>
+    /// An <see cref="FakeLumaServerOptions.OutcomeSelector"/> that fails a share of generations, deterministically: the
+    /// decision is a hash of <paramref name="seed"/> and the generation's <see cref="FakeGenerationContext.SequenceNumber"/>,
+    /// so the same seed fails the same generations on every run, whatever the timing. Generations it does not fail keep
+    /// their default outcome (so <c>[fail:code]</c> prompt markers still work).
+    /// </summary>
+    /// <param name="failRate">The share to fail, from 0 (none) to 1 (all).</param>
+    /// <param name="seed">Chooses which generations fail.</param>
+    /// <param name="failureCode">The <c>failure_code</c> of the failed ones.</param>
+    /// <returns>The selector.</returns>
+    public static Func<FakeGenerationContext, FakeOutcome?> FailingAtRate(double failRate, int seed = 0, string failureCode = "generation_failed")
+    {
+        if (double.IsNaN(failRate) || failRate is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(failRate), failRate, "A fail rate is between 0 and 1.");
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(failureCode);
+        FakeOutcome failed = Failed(failureCode);
+        return context =>
+        {
+            // SplitMix64 of (seed, sequence): a uniform draw in [0, 1) that depends on nothing else.
+            ulong z = ((ulong)(uint)seed << 32 | (uint)context.SequenceNumber) + 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            z ^= z >> 31;
+            return (z >> 11) * (1.0 / (1UL << 53)) < failRate ? failed : null;
+        };
+    }
+
     /// <inheritdoc />
     public override string ToString() => FailureCode is null ? FinalState : $"{FinalState} ({FailureCode})";
 

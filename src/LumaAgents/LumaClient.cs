@@ -51,16 +51,18 @@ public class LumaClient : IDisposable
 
     /// <summary>
     /// For mocking frameworks and test doubles: a client with no connection and default options, which reads no
-    /// environment. Its <see cref="Generations"/> is the one given (or override the property); any call of a client
-    /// without one throws <see cref="InvalidOperationException"/>.
+    /// environment. Its <see cref="Generations"/> and <see cref="Files"/> are the ones given (or override the
+    /// properties); any call of a client not given throws <see cref="InvalidOperationException"/>.
     /// </summary>
     /// <param name="generations">What <see cref="Generations"/> returns, or null for a client that is not connected.</param>
-    /// <example><c>new Mock&lt;LumaClient&gt;(generationsMock.Object)</c>, or <c>class FakeLuma() : LumaClient(new FakeGenerations())</c>.</example>
-    protected LumaClient(GenerationsClient? generations)
+    /// <param name="files">What <see cref="Files"/> returns, or null for a client that is not connected.</param>
+    /// <example><c>new Mock&lt;LumaClient&gt;(generationsMock.Object, filesMock.Object)</c>, or <c>class FakeLuma() : LumaClient(new FakeGenerations())</c>.</example>
+    protected LumaClient(GenerationsClient? generations, FilesClient? files = null)
     {
         Options = new LumaClientOptions();
         Options.Freeze();
         Generations = generations ?? GenerationsClient.Unconnected();
+        Files = files ?? FilesClient.Unconnected();
     }
 
     internal LumaClient(LumaClientOptions options, HttpClient? httpClient, Func<string, string?> environment, HttpMessageHandler? downloadTransport = null)
@@ -74,11 +76,16 @@ public class LumaClient : IDisposable
         Options = settings.Options;
         _pipeline = new LumaPipeline(settings, new HttpMessageInvoker(transport, disposeHandler: false), ownsInvoker: true);
         _downloads = new HttpMessageInvoker(downloadTransport ?? SharedTransport.DownloadHandler, disposeHandler: false);
-        Generations = new GenerationsClient(_pipeline, new StorageClient(_downloads, _pipeline));
+        var storage = new StorageClient(_downloads, _pipeline);
+        Generations = new GenerationsClient(_pipeline, storage);
+        Files = new FilesClient(_pipeline, storage);
     }
 
     /// <summary>Generations: create, read, wait for and download.</summary>
     public virtual GenerationsClient Generations { get; }
+
+    /// <summary>Files: upload once, reference many times (<see cref="ImageRef.FromUploadedFile"/>); list, read and delete.</summary>
+    public virtual FilesClient Files { get; }
 
     /// <summary>The options this client was built from (frozen).</summary>
     public LumaClientOptions Options { get; }

@@ -623,7 +623,7 @@ internal sealed class RequestValidator(Func<string, bool> generationExists)
         }
         else if (AsString(fileId) is not { Length: > 0 })
         {
-            // Files are not simulated, so any non-empty file id is taken as a ready upload.
+            // Ownership and state of the file are checked by FileReferences, which knows the caller's key.
             problems.Add(400, $"{path}.file_id: Input should be a valid string");
         }
     }

@@ -269,7 +269,7 @@ internal sealed class GenerationWaiter
     }
 
     /// <summary>Failures that a later poll may not see: the server or network, not our request or key.</summary>
-    private static bool IsTransient(LumaException error) => error switch
+    internal static bool IsTransient(LumaException error) => error switch
     {
         LumaConnectionException or LumaTimeoutException => true,
         LumaServerException or LumaRateLimitException => true,

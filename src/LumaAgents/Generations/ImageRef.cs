@@ -132,6 +132,25 @@ public sealed record ImageRef
     public static ImageRef FromFileId(string fileId)
         => new() { FileId = RequireText(fileId, nameof(fileId)) };
 
+    /// <summary>A file uploaded with <see cref="FilesClient.UploadAsync(string, FileUploadOptions, CancellationToken)"/>; it must be ready when the generation is created.</summary>
+    /// <param name="file">The uploaded file.</param>
+    /// <exception cref="LumaValidationException">The file failed ingest or was deleted, so no generation can use it.</exception>
+    public static ImageRef FromUploadedFile(LumaFile file)
+    {
+        if (file is null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+
+        if (file.State == FileState.Failed || file.State == FileState.Deleted)
+        {
+            var why = file.State == FileState.Failed ? "failed ingest" + (string.IsNullOrEmpty(file.FailureReason) ? string.Empty : $" ({file.FailureReason})") : "was deleted";
+            throw new LumaValidationException([new LumaValidationError("file_id", $"file {file.Id} {why}; upload it again to reference it")], "The image reference");
+        }
+
+        return FromFileId(file.Id);
+    }
+
     private static string? VideoMediaType(Uri url)
     {
         var type = url.IsAbsoluteUri ? MediaTypes.FromExtension(Path.GetExtension(url.AbsolutePath)) : null;

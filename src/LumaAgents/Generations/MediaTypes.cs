@@ -17,6 +17,9 @@ internal static class MediaTypes
         (".zip", "application/zip"),
     ];
 
+    /// <summary>The extensions the table knows, for messages: <c>.png, .jpg, …</c>.</summary>
+    public static string KnownExtensions => string.Join(", ", Table.Select(entry => entry.Extension));
+
     public static string? FromExtension(string? extension)
     {
         foreach (var (ext, type) in Table)

@@ -43,8 +43,28 @@ internal sealed class StorageClient
     /// <param name="fail">Builds the caller's typed exception from a message, the status (if any) and the cause.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <param name="budgetName">The setting behind the budget, for messages.</param>
-    public async Task<HttpResponseMessage> SendAsync(
+    public Task<HttpResponseMessage> SendAsync(
         Uri url, Func<Uri, HttpRequestMessage> build, CallBudget budget, string budgetName, Func<string, HttpStatusCode?, Exception?, LumaException> fail, CancellationToken cancellationToken)
+        => SendCoreAsync(url, (target, _) => build(target), watchBody: false, budget, budgetName, fail, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SendAsync"/> for a request whose body is an upload: each attempt is limited by an
+    /// <see cref="IdleWatch"/> instead of the attempt timeout, which would cut a long upload short. The request's
+    /// content touches the watch as its bytes go out; after the last one the watch runs on as the limit for the answer.
+    /// An error of our own raised by the content (a stream that ended early) ends the transfer at once.
+    /// </summary>
+    /// <param name="url">Where to send it.</param>
+    /// <param name="build">Builds the request for a URL and the attempt's watch (called per attempt and per redirect hop).</param>
+    /// <param name="budget">The whole transfer's limit.</param>
+    /// <param name="budgetName">The setting behind the budget, for messages.</param>
+    /// <param name="fail">Builds the caller's typed exception from a message, the status (if any) and the cause.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    public Task<HttpResponseMessage> UploadAsync(
+        Uri url, Func<Uri, IdleWatch, HttpRequestMessage> build, CallBudget budget, string budgetName, Func<string, HttpStatusCode?, Exception?, LumaException> fail, CancellationToken cancellationToken)
+        => SendCoreAsync(url, (target, watch) => build(target, watch!), watchBody: true, budget, budgetName, fail, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendCoreAsync(
+        Uri url, Func<Uri, IdleWatch?, HttpRequestMessage> build, bool watchBody, CallBudget budget, string budgetName, Func<string, HttpStatusCode?, Exception?, LumaException> fail, CancellationToken cancellationToken)
     {
         var retry = Options.Retry;
         var redirects = 0;
@@ -59,12 +79,13 @@ internal sealed class StorageClient
 
             var limit = remaining is { } left && (Options.Timeout == Timeout.InfiniteTimeSpan || left < Options.Timeout) ? left : Options.Timeout;
             HttpResponseMessage response;
-            var attempt = AttemptTimeout.Start(Time, limit, cancellationToken, _pipeline.Lifetime.Token);
+            var watch = watchBody ? new IdleWatch(Time, Options.Timeout, remaining, cancellationToken, _pipeline.Lifetime.Token) : null;
+            var attempt = watchBody ? default : AttemptTimeout.Start(Time, limit, cancellationToken, _pipeline.Lifetime.Token);
             try
             {
-                using var request = build(url);
+                using var request = build(url, watch);
                 request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
-                response = await _http.SendAsync(request, attempt.Token).ConfigureAwait(false);
+                response = await _http.SendAsync(request, watch?.Token ?? attempt.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -76,12 +97,17 @@ internal sealed class StorageClient
             }
             catch (Exception ex)
             {
-                var timedOut = attempt.TimedOut;
+                if (Own(ex) is { } own)
+                {
+                    throw own;
+                }
+
+                var timedOut = watch is null ? attempt.TimedOut : watch.Stalled || watch.Expired;
                 var failure = timedOut ? AttemptFailure.TimedOut : AttemptFailures.Classify(ex);
-                var why = timedOut
-                    ? $"{Redacted(url)} did not answer within {limit.TotalSeconds:0.###} s"
-                    : $"could not reach {Redacted(url)}: {Describe(ex)}";
-                if (timedOut && remaining is not null && limit == remaining)
+                var why = !timedOut ? $"could not reach {Redacted(url)}: {Describe(ex)}"
+                    : watch is null ? $"{Redacted(url)} did not answer within {limit.TotalSeconds:0.###} s"
+                    : $"{Redacted(url)} took no bytes and gave no answer for {Options.Timeout.TotalSeconds:0.###} s (LumaClientOptions.Timeout)";
+                if (watch is null ? timedOut && remaining is not null && limit == remaining : watch.Expired)
                 {
                     throw fail($"The transfer did not finish within {budget.Limit.TotalSeconds:0.###} s ({budgetName}): {why}.", null, ex);
                 }
@@ -97,6 +123,7 @@ internal sealed class StorageClient
             finally
             {
                 attempt.Dispose();
+                watch?.Dispose();
             }
 
             var status = (int)response.StatusCode;
@@ -236,6 +263,20 @@ internal sealed class StorageClient
         {
             throw _pipeline.Lifetime.Translate(cancelled, cancellationToken);
         }
+    }
+
+    /// <summary>An error of the SDK's own inside a transport failure (raised by a request's content), or null.</summary>
+    private static LumaException? Own(Exception ex)
+    {
+        for (var e = (Exception?)ex; e is not null; e = e.InnerException)
+        {
+            if (e is LumaException own)
+            {
+                return own;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A network error in a sentence, with the query of any URL it quotes removed.</summary>

@@ -26,6 +26,10 @@ namespace LumaAgents.Serialization;
 [JsonSerializable(typeof(LayeringOptions))]
 [JsonSerializable(typeof(SourcePosition))]
 [JsonSerializable(typeof(AdvancedControls))]
+[JsonSerializable(typeof(FileCreateRequest))]
+[JsonSerializable(typeof(FileUpload))]
+[JsonSerializable(typeof(LumaFile))]
+[JsonSerializable(typeof(FileListPage))]
 internal sealed partial class LumaJsonContext : JsonSerializerContext
 {
 }

@@ -6,16 +6,18 @@ namespace LumaAgents.Tests.Support;
 public sealed class Simulated : IAsyncDisposable
 {
     private readonly InFlightCounter _transport;
+    private readonly InFlightCounter _storage;
 
-    private Simulated(FakeLumaServer server, LumaClient client, InFlightCounter transport)
+    private Simulated(FakeLumaServer server, LumaClient client, InFlightCounter transport, InFlightCounter storage)
     {
         Server = server;
         Client = client;
         _transport = transport;
+        _storage = storage;
     }
 
-    /// <summary>Whether any HTTP request of the client is on the wire (for driving virtual time).</summary>
-    public bool IsBusy => _transport.IsBusy;
+    /// <summary>Whether any HTTP request of the client (to the API, or a download or upload to storage) is on the wire (for driving virtual time).</summary>
+    public bool IsBusy => _transport.IsBusy || _storage.IsBusy;
 
     public FakeLumaServer Server { get; }
 
@@ -30,8 +32,10 @@ public sealed class Simulated : IAsyncDisposable
         var clientOptions = new LumaClientOptions { ApiKey = fake.ApiKey, BaseUrl = fake.BaseUrl };
         client?.Invoke(clientOptions);
         var counting = transport is null ? new InFlightCounter() : new InFlightCounter(transport);
-        var luma = new LumaClient(clientOptions, new HttpClient(counting), TestClients.NoEnvironment);
-        return new Simulated(fake, luma, counting);
+        // The storage transport is the SDK's own (never disposed by the client), counted like the API's.
+        var storage = new InFlightCounter(SharedTransport.DownloadHandler);
+        var luma = new LumaClient(clientOptions, new HttpClient(counting), TestClients.NoEnvironment, storage);
+        return new Simulated(fake, luma, counting, storage);
     }
 
     public IReadOnlyList<RecordedRequest> Creates => Server.Requests.Where(r => r.RouteKind == RouteKind.Create).ToArray();

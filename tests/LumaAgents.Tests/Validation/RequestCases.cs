@@ -7,6 +7,9 @@ namespace LumaAgents.Tests.Validation;
 /// </summary>
 public static class RequestCases
 {
+    /// <summary>A file id the agreement test's simulator holds as ready (the simulator checks every referenced file).</summary>
+    public const string ReadyFileId = "5f1e0c2a-9b7d-4c3e-8a61-2d4f6b8e0a13";
+
     private static readonly ImageRef Png = ImageRef.FromUrl("https://example.com/a.png");
     private static readonly ImageRef Mp4 = ImageRef.FromUrl("https://example.com/a.mp4", "video/mp4");
 
@@ -31,7 +34,7 @@ public static class RequestCases
         { "reframe", GenerationRequest.CreateVideoReframe("more", Mp4, AspectRatio.Ratio4x3, new SourcePosition(-1.5, -0.2, 2.0, 0.01)) },
         { "layering without prompt", new GenerationRequest { Type = GenerationType.Layering, Source = Png, Layering = new LayeringOptions { Resolution = LayeringResolution.Resolution1k } } },
         { "layering with a portrait ratio", new GenerationRequest { Type = GenerationType.Layering, Source = Png, AspectRatio = AspectRatio.Ratio9x16 } },
-        { "layering on uni-1 from a file", new GenerationRequest { Type = GenerationType.Layering, Model = GenerationModel.Uni1, Prompt = "split", Source = ImageRef.FromFileId("file_1") } },
+        { "layering on uni-1 from a file", new GenerationRequest { Type = GenerationType.Layering, Model = GenerationModel.Uni1, Prompt = "split", Source = ImageRef.FromFileId(ReadyFileId) } },
         { "whitespace prompt is the model's to judge", GenerationRequest.CreateImage("   ") },
         { "manga with a portrait ratio", GenerationRequest.CreateImage("x", AspectRatio.Ratio9x16) with { Style = ImageStyle.Manga } },
         { "9 refs on video", GenerationRequest.CreateVideo("waves") with { ImageRefs = Enumerable.Repeat(Png, 9).ToArray() } },

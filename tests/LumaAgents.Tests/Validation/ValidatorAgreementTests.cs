@@ -136,11 +136,14 @@ public sealed class ValidatorAgreementTests(ValidatorAgreementTests.Simulator si
         public LumaClient Client => _simulated!.Client;
 
         public async Task InitializeAsync()
-            => _simulated = await Simulated.StartAsync(client: options =>
+        {
+            _simulated = await Simulated.StartAsync(client: options =>
             {
                 options.ValidateRequests = false;
                 options.Retry.MaxRetries = 0;
             });
+            _simulated.Server.SeedFile(id: RequestCases.ReadyFileId);
+        }
 
         public async Task DisposeAsync()
         {

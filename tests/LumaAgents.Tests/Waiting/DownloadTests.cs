@@ -75,8 +75,9 @@ public sealed class DownloadTests : IDisposable
     public async Task Layering_outputs_are_each_saved()
     {
         await using var sim = await Simulated.StartAsync();
+        var source = sim.Server.SeedFile();
         var layers = await sim.Client.Generations.CreateAndWaitAsync(
-            new GenerationRequest { Type = GenerationType.Layering, Source = ImageRef.FromFileId("file_1") }, new WaitOptions { InitialDelay = TimeSpan.Zero });
+            new GenerationRequest { Type = GenerationType.Layering, Source = ImageRef.FromFileId(source) }, new WaitOptions { InitialDelay = TimeSpan.Zero });
 
         var files = await sim.Client.Generations.SaveOutputsAsync(layers, _folder);
 

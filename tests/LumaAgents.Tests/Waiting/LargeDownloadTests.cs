@@ -27,32 +27,4 @@ public sealed class LargeDownloadTests(ITestOutputHelper output)
         Assert.Equal(size, destination.Length);
         Assert.True(allocated < 16 * 1024 * 1024, $"allocated {allocated / 1024 / 1024} MB to move 200 MB (server included)");
     }
-
-    /// <summary>A sink that only counts, so the test measures the SDK's memory and not a buffer of its own.</summary>
-    private sealed class CountingStream : Stream
-    {
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
-    }
 }
