@@ -76,7 +76,7 @@ public sealed class DownloadTests : IDisposable
     {
         await using var sim = await Simulated.StartAsync();
         var layers = await sim.Client.Generations.CreateAndWaitAsync(
-            new GenerationRequest { Type = GenerationType.Layering, Source = ImageRef.FromFileId("file_1") }, new WaitOptions { InitialDelay = TimeSpan.Zero });
+            new GenerationRequest { Type = GenerationType.Layering, Source = ImageRef.FromFileId(sim.Server.SeedFile()) }, new WaitOptions { InitialDelay = TimeSpan.Zero });
 
         var files = await sim.Client.Generations.SaveOutputsAsync(layers, _folder);
 
