@@ -16,11 +16,12 @@ public sealed class CreateCommandTests
         await using var cli = await CliHarness.StartAsync();
         cli.WriteFile("ref.png", Png);
         var previous = cli.Server.SeedGeneration();
+        var file = cli.Server.SeedFile();
 
         var result = await cli.RunAsync(
             "generations", "create", "--prompt", "a fox", "--model", "uni-1-max", "--type", "image", "--aspect-ratio", "16:9",
             "--style", "auto", "--output-format", "jpeg", "--image-ref", "https://example.com/a.png", "--image-ref", "@ref.png",
-            "--image-ref", "gen:" + previous, "--image-ref", "file:file-123", "--web-search", "--user-id", "customer-42");
+            "--image-ref", "gen:" + previous, "--image-ref", "file:" + file, "--web-search", "--user-id", "customer-42");
 
         result.AssertExit(0);
         Wire.Contains(
@@ -32,7 +33,7 @@ public sealed class CreateCommandTests
                 { "url": "https://example.com/a.png" },
                 { "data": "{{PngBase64}}", "media_type": "image/png" },
                 { "generation_id": "{{previous}}" },
-                { "file_id": "file-123" }
+                { "file_id": "{{file}}" }
               ]
             }
             """,
@@ -57,11 +58,12 @@ public sealed class CreateCommandTests
     {
         await using var cli = await CliHarness.StartAsync();
         var previous = cli.Server.SeedGeneration(type: "video");
+        var guide = cli.Server.SeedFile();
 
         var result = await cli.RunAsync(
             "generations", "create", "--prompt", "waves", "--model", "ray-3.2", "--type", "video", "--aspect-ratio", "21:9",
             "--video.duration", "5s", "--video.resolution", "1080p", "--video.hdr", "--video.exr-export", "--video.loop", "false",
-            "--video.start-frame", "gen:" + previous, "--video.end-frame", "https://example.com/end.png", "--video.guide-frame", "file:guide-1");
+            "--video.start-frame", "gen:" + previous, "--video.end-frame", "https://example.com/end.png", "--video.guide-frame", "file:" + guide);
 
         result.AssertExit(0);
         Wire.Contains(
@@ -72,7 +74,7 @@ public sealed class CreateCommandTests
                 "duration": "5s", "resolution": "1080p", "hdr": true, "exr_export": true, "loop": false,
                 "start_frame": { "generation_id": "{{previous}}" },
                 "end_frame": { "url": "https://example.com/end.png" },
-                "guide_frame": { "file_id": "guide-1" }
+                "guide_frame": { "file_id": "{{guide}}" }
               }
             }
             """,

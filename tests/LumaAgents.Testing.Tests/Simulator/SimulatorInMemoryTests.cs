@@ -99,6 +99,41 @@ public sealed class SimulatorInMemoryTests
     }
 
     [Fact]
+    public async Task In_memory_a_stalled_body_waits_on_the_server_clock_and_a_huge_body_streams_whole()
+    {
+        var clock = new ManualTimeProvider(Start);
+        await using var server = await FakeLumaServer.StartAsync(new FakeLumaServerOptions { InMemory = true, TimeProvider = clock });
+        using HttpClient client = InMemoryClient(server);
+        string id = server.SeedGeneration();
+        server.Faults.Add(FakeRoute.Get, FakeFault.StalledBody(keepBytes: 10, stallFor: TimeSpan.FromSeconds(30)));
+        server.Faults.Add(FakeRoute.Get, FakeFault.HugeBody(5_000_000));
+
+        using HttpResponseMessage stalled = await client.GetAsync($"generations/{id}", HttpCompletionOption.ResponseHeadersRead);
+        using Stream body = await stalled.Content.ReadAsStreamAsync();
+        byte[] first = new byte[10];
+        await body.ReadExactlyAsync(first);
+        Task<string> rest = new StreamReader(body).ReadToEndAsync();
+        await clock.WaitForTimersAsync();
+        Assert.False(rest.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        string json = System.Text.Encoding.UTF8.GetString(first) + await rest;
+        using HttpResponseMessage huge = await client.GetAsync($"generations/{id}", HttpCompletionOption.ResponseHeadersRead);
+        long total = 0;
+        using (Stream hugeBody = await huge.Content.ReadAsStreamAsync())
+        {
+            byte[] buffer = new byte[65536];
+            for (int read; (read = await hugeBody.ReadAsync(buffer)) > 0;)
+            {
+                total += read;
+            }
+        }
+
+        Assert.Equal(id, JsonDocument.Parse(json).RootElement.GetProperty("id").GetString());
+        Assert.Equal(503, (int)huge.StatusCode);
+        Assert.Equal(5_000_000, total);
+    }
+
+    [Fact]
     public async Task An_in_memory_server_refuses_a_port_and_a_disposed_server_creates_no_handler()
     {
         var server = await FakeLumaServer.StartAsync(new FakeLumaServerOptions { InMemory = true });

@@ -25,9 +25,11 @@ public sealed class SimulatorRequestLogTests
         await Assert.ThrowsAsync<HttpRequestException>(() => api.GetAsync($"generations/{id}"));
         await AnonymousClient().GetByteArrayAsync(await SimulatorDownloadTests.OutputUrlAsync(api, id));
 
+        // A request's line is written after its answer was sent: wait (bounded) until every request has ended on the server.
+        Assert.True(SpinWait.SpinUntil(() => server.Requests.All(r => r.Duration is not null), TimeSpan.FromSeconds(30)));
         string[] lines = factory.Lines("LumaAgents.Testing.FakeLumaServer");
 
-        // Sorted: a request's line is written after its answer was sent, so it may follow the next request's first line.
+        // Sorted, for the same reason: a request's line may follow the next request's first line.
         string[] expected =
         [
             "Scripted fault Delay 00:00:30 applied to POST /v1/generations",

@@ -23,14 +23,10 @@ internal sealed class OutputDownloadHandler(SimulatorState state, bool rejectAut
         int dot = file.LastIndexOf('.');
         string indexText = dot > 0 ? file[..dot] : file;
         string extension = dot > 0 ? file[(dot + 1)..] : string.Empty;
-        switch (state.OutputUrls.Check(request.Route.Id!, indexText, extension, request.Http.Query, now, out DateTimeOffset expiresAt))
+        PresignedUrls.Verdict verdict = state.OutputUrls.Check(request.Route.Id!, indexText, extension, request.Http.Query, now, out DateTimeOffset expiresAt);
+        if (StorageErrors.ForVerdict(verdict, expiresAt, now, requestId) is { } refused)
         {
-            case PresignedUrls.Verdict.Unsigned:
-                return StorageErrors.AccessDenied("Query-string authentication requires the X-Amz-Signature, X-Amz-Security-Token and expires parameters", requestId);
-            case PresignedUrls.Verdict.BadSignature:
-                return StorageErrors.SignatureDoesNotMatch(requestId);
-            case PresignedUrls.Verdict.Expired:
-                return StorageErrors.AccessDenied("Request has expired", requestId, $"<Expires>{JsonBodies.FormatTimestamp(expiresAt)}</Expires><ServerTime>{JsonBodies.FormatTimestamp(now)}</ServerTime>");
+            return refused;
         }
 
         int index = int.Parse(indexText, CultureInfo.InvariantCulture);

@@ -21,14 +21,10 @@ internal sealed class UploadHandler(FileIngest ingest) : IRouteHandler
         }
 
         string id = request.Route.Id!;
-        switch (ingest.UploadUrls.CheckObject(FileIngest.UploadPath(id), http.Query, now, out DateTimeOffset expiresAt))
+        PresignedUrls.Verdict verdict = ingest.UploadUrls.CheckObject(FileIngest.UploadPath(id), http.Query, now, out DateTimeOffset expiresAt);
+        if (StorageErrors.ForVerdict(verdict, expiresAt, now, requestId) is { } refused)
         {
-            case PresignedUrls.Verdict.Unsigned:
-                return StorageErrors.AccessDenied("Query-string authentication requires the X-Amz-Signature, X-Amz-Security-Token and expires parameters", requestId);
-            case PresignedUrls.Verdict.BadSignature:
-                return StorageErrors.SignatureDoesNotMatch(requestId);
-            case PresignedUrls.Verdict.Expired:
-                return StorageErrors.AccessDenied("Request has expired", requestId, $"<Expires>{JsonBodies.FormatTimestamp(expiresAt)}</Expires><ServerTime>{JsonBodies.FormatTimestamp(now)}</ServerTime>");
+            return refused;
         }
 
         if (ingest.Store.Find(id) is not { } file)

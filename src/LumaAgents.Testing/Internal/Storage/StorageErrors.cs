@@ -18,6 +18,15 @@ internal static class StorageErrors
     public static SimulatedResponse UnsupportedAuthorization(string requestId) =>
         Error(400, "InvalidArgument", "Unsupported Authorization Type", requestId);
 
+    /// <summary>The answer to a presigned URL that failed its check, or <see langword="null"/> for a valid one.</summary>
+    public static SimulatedResponse? ForVerdict(PresignedUrls.Verdict verdict, DateTimeOffset expiresAt, DateTimeOffset now, string requestId) => verdict switch
+    {
+        PresignedUrls.Verdict.Unsigned => AccessDenied("Query-string authentication requires the X-Amz-Signature, X-Amz-Security-Token and expires parameters", requestId),
+        PresignedUrls.Verdict.BadSignature => SignatureDoesNotMatch(requestId),
+        PresignedUrls.Verdict.Expired => AccessDenied("Request has expired", requestId, $"<Expires>{JsonBodies.FormatTimestamp(expiresAt)}</Expires><ServerTime>{JsonBodies.FormatTimestamp(now)}</ServerTime>"),
+        _ => null,
+    };
+
     public static SimulatedResponse MissingContentLength(string requestId) =>
         Error(411, "MissingContentLength", "You must provide the Content-Length HTTP header.", requestId);
 

@@ -58,7 +58,6 @@ internal sealed class RequestLog(ILogger logger)
     /// <summary>The one line per request (method, path without the query, which may hold a presigned signature, outcome, duration).</summary>
     public void Completed(RecordedRequest record, TimeSpan duration)
     {
-        record.SetDuration(duration);
         double milliseconds = Math.Round(duration.TotalMilliseconds, 1);
         if (record.ConnectionDropped)
         {
@@ -72,6 +71,9 @@ internal sealed class RequestLog(ILogger logger)
         {
             Log.Abandoned(logger, record.Method, record.Path, milliseconds, null);
         }
+
+        // Last, so a test that sees the duration also sees the line.
+        record.SetDuration(duration);
     }
 
     private static class Log
