@@ -61,7 +61,7 @@ internal sealed class GenerateTool : LumaTool
             return ToolErrors.Describe(e, completed, $"The job {id} completed; call download_outputs with generation_id \"{id}\" to save its outputs (each call fetches fresh URLs).");
         }
 
-        progress.Report(string.Create(CultureInfo.InvariantCulture, $"Saved {saved.Count} file(s) into {folder}"));
+        progress.Report(string.Create(CultureInfo.InvariantCulture, $"Saved {saved.Count} file(s) of generation {id} into {folder}"));
         var result = new ToolOutcome(GenerationView.From(completed, $"Done: the outputs are saved in {folder} (see files)."));
         Complete(result, created, waited, folder, saved);
         await OutputSaver.AddContentAsync(result, id, saved, call.Boolean("include_images") ?? true, cancellationToken).ConfigureAwait(false);
