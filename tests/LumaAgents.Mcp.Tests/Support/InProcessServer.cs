@@ -75,6 +75,13 @@ public sealed class InProcessServer : IAsyncDisposable
         // The server's own client settings; on the system clock the simulator's quick polling, so tests need not
         // wait out the real API's 20 s head start.
         var options = LumaBackend.ClientOptions(fake.ApiKey, fake.BaseUrl, loggers: null, simulated: clock is null, time);
+        if (clock is not null)
+        {
+            // The in-flight count ends when the headers arrive, but the SDK reads the body inside the attempt: with a
+            // per-attempt timeout on the virtual clock, time could jump past it during that read.
+            options.Timeout = Timeout.InfiniteTimeSpan;
+        }
+
         var counter = new InFlightCounter();
         var luma = new LumaClient(new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan }, options);
         var backend = LumaBackend.ForClient(luma, simulated: false, time);
