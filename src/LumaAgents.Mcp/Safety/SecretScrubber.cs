@@ -45,6 +45,6 @@ internal sealed partial class SecretScrubber
     /// <summary>The text without the API key and without the query string of any URL in it (for logs).</summary>
     public string ScrubForLog(string text) => UrlQuery().Replace(Scrub(text), "$1?" + Redacted);
 
-    [GeneratedRegex(@"(\bhttps?://[^\s?#""']+)\?[^\s#""']*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(https?://[^\s?#""']+)\?[^\s#""']*", RegexOptions.CultureInvariant)]
     private static partial Regex UrlQuery();
 }
