@@ -13,7 +13,7 @@ namespace LumaAgents.Mcp.Tools;
 /// The common shape of every luma-mcp tool: a hand-written input schema (enums from the SDK's known values, unknown
 /// arguments refused) that the arguments are checked against first; structured output with its output schema and the
 /// same JSON as the first text block; the simulator notice on every result; and every failure, whatever its kind,
-/// as an <c>isError</c> result through <see cref="ToolErrors"/> with the key scrubbed out. Only the client's own
+/// as an <c>isError</c> result through <see cref="ToolErrors"/> (its JSON as text) with the key scrubbed out. Only the client's own
 /// cancellation ends a call without a result.
 /// </summary>
 internal abstract class LumaTool : McpServerTool
@@ -98,10 +98,12 @@ internal abstract class LumaTool : McpServerTool
         var json = Context.Scrubber.Scrub(structured.ToJsonString(TextOptions));
         var content = new List<ContentBlock> { new TextContentBlock { Text = json } };
         content.AddRange(outcome.Extra);
+        // An error's JSON goes out as text only: structured content must match the output schema, which describes
+        // success, and clients check it even on errors (the TypeScript SDK 1.32 rejects the whole result otherwise).
         return new CallToolResult
         {
             Content = content,
-            StructuredContent = JsonElement.Parse(json),
+            StructuredContent = outcome.IsError ? null : JsonElement.Parse(json),
             IsError = outcome.IsError ? true : null,
         };
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LumaAgents.Mcp.Schema;
 using ModelContextProtocol.Client;
@@ -10,16 +9,23 @@ namespace LumaAgents.Mcp.Tests.Support;
 public static class Results
 {
     /// <summary>
-    /// The structured content, after checking that the first text block carries the same JSON and that a success
-    /// matches the tool's output schema.
+    /// The result's JSON: for a success the structured content, after checking that the first text block carries the
+    /// same JSON and that it matches the tool's output schema; for an error the first text block (errors carry no
+    /// structured content, which would have to match the success schema).
     /// </summary>
     public static JsonObject Structured(CallToolResult result, McpClientTool? tool = null)
     {
+        var text = Assert.IsType<TextContentBlock>(result.Content[0]);
+        if (result.IsError == true)
+        {
+            Assert.Null(result.StructuredContent);
+            return JsonNode.Parse(text.Text)!.AsObject();
+        }
+
         Assert.NotNull(result.StructuredContent);
         var structured = JsonNode.Parse(result.StructuredContent!.Value.GetRawText())!.AsObject();
-        var text = Assert.IsType<TextContentBlock>(result.Content[0]);
         Assert.True(JsonNode.DeepEquals(structured, JsonNode.Parse(text.Text)), "The text block is not the structured JSON.");
-        if (tool is not null && result.IsError != true)
+        if (tool is not null)
         {
             var schema = JsonNode.Parse(tool.ProtocolTool.OutputSchema!.Value.GetRawText())!.AsObject();
             var problems = SchemaChecker.Check(structured, schema);
@@ -45,7 +51,4 @@ public static class Results
     public static string Kind(CallToolResult result) => Error(result)["kind"]!.GetValue<string>();
 
     public static string Get(this JsonObject obj, string name) => obj[name]!.GetValue<string>();
-
-    /// <summary>Every message of the result as JSON, for scanning.</summary>
-    public static string Json(CallToolResult result) => JsonSerializer.Serialize(result, ModelContextProtocol.McpJsonUtilities.DefaultOptions);
 }
