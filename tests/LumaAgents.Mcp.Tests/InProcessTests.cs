@@ -246,6 +246,7 @@ public sealed class InProcessTests
         Assert.Empty(generated["files"]!.AsArray());
         Assert.Contains(generated.Get("id"), generated.Get("next_step"));
         Assert.Contains("wait_for_generation", generated.Get("next_step"));
+        Assert.Contains("download_outputs", generated.Get("next_step"));
     }
 
     [Fact]

@@ -43,6 +43,13 @@ public sealed class SchemaCheckerTests
     }
 
     [Fact]
+    public void Null_counts_as_absent_so_an_optional_argument_may_be_null_and_a_required_one_may_not()
+    {
+        Assert.Empty(SchemaChecker.Check(JsonNode.Parse("""{"name":"x","count":null,"inner":null}"""), Schema));
+        Assert.Equal("is required", Assert.Single(SchemaChecker.Check(JsonNode.Parse("""{"name":null}"""), Schema)).Message);
+    }
+
+    [Fact]
     public void Enum_values_the_SDK_does_not_know_pass_through_to_the_API()
         => Assert.Empty(SchemaChecker.Check(JsonNode.Parse("""{"name":"x","kind":"c"}"""), Schema));
 }

@@ -67,9 +67,18 @@ internal static class SchemaChecker
     private static void CheckObject(JsonObject obj, JsonObject schema, string path, List<LumaValidationError> errors)
     {
         var properties = schema["properties"] as JsonObject;
+        var required = (schema["required"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var (name, child) in obj)
         {
             var childPath = path.Length == 0 ? name : path + "." + name;
+
+            // Tolerant of clients that send null for an argument they leave unset: it counts as absent (a required
+            // one is then reported missing below).
+            if (child is null && properties?[name] is { } declared && !AllowsNull(declared))
+            {
+                continue;
+            }
+
             if (properties?[name] is JsonObject childSchema)
             {
                 Check(child, childSchema, childPath, errors);
@@ -81,17 +90,16 @@ internal static class SchemaChecker
             }
         }
 
-        if (schema["required"] is JsonArray required)
+        foreach (var name in required)
         {
-            foreach (var name in required.Select(r => r!.GetValue<string>()))
+            if (!obj.TryGetPropertyValue(name, out var given) || (given is null && !AllowsNull(properties?[name])))
             {
-                if (!obj.ContainsKey(name))
-                {
-                    errors.Add(new(path.Length == 0 ? name : path + "." + name, "is required"));
-                }
+                errors.Add(new(path.Length == 0 ? name : path + "." + name, "is required"));
             }
         }
     }
+
+    private static bool AllowsNull(JsonNode? schema) => schema?["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null");
 
     private static bool TypeMatches(JsonNode? value, JsonNode? type, out string expected)
     {

@@ -48,6 +48,11 @@ internal sealed class GenerateTool : LumaTool
         {
             var outcome = WaitForGenerationTool.Describe(waited);
             Complete(outcome, created, waited, folder, []);
+            if (!outcome.IsError)
+            {
+                outcome.Structured["next_step"] = outcome.Structured["next_step"]!.GetValue<string>() + $" Once it has completed, call download_outputs with generation_id \"{id}\" and directory \"{folder}\" to save the files.";
+            }
+
             return outcome;
         }
 
