@@ -11,7 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 unset LUMA_AGENTS_API_KEY LUMA_BASE_URL
 
 fail() { echo "mcp-e2e: FAILED: $*" >&2; exit 1; }
-started=$(date +%s)
+started=$SECONDS
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -24,6 +24,7 @@ version=$(dotnet msbuild src/LumaAgents.Mcp/LumaAgents.Mcp.csproj -getProperty:V
 [ -n "$version" ] || fail "could not read the tool's version"
 echo "mcp-e2e: packing LumaAgents.Mcp $version"
 dotnet pack src/LumaAgents.Mcp/LumaAgents.Mcp.csproj -c Release -o "$work/packages" --nologo -v q || fail "dotnet pack of the MCP server"
+packed=$SECONDS
 package="$work/packages/LumaAgents.Mcp.$version.nupkg"
 [ -f "$package" ] || fail "no $package"
 # A tool package carries its dependencies: the SDK, the simulator and the MCP SDK must be inside it.
@@ -45,13 +46,15 @@ case "$reported" in
   "$version"|"$version+"*) echo "mcp-e2e: luma-mcp --version: $reported" ;;
   *) fail "luma-mcp --version printed '$reported', expected $version" ;;
 esac
+installed=$SECONDS
 
 echo "mcp-e2e: npm ci (@modelcontextprotocol/sdk, pinned)"
-npm ci --prefix tests/mcp-e2e --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci in tests/mcp-e2e"
+npm ci --prefix tests/mcp-e2e --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci in tests/mcp-e2e"
+npm_done=$SECONDS
 
 mkdir -p "$work/allowed"
 node tests/mcp-e2e/e2e.mjs "$work/allowed" "$server" || fail "the end-to-end script (see above)"
 saved=$(find "$work/allowed/e2e-out" -type f -name '*.png' | wc -l)
 [ "$saved" -eq 1 ] || fail "expected one saved file in the allowed folder, found $saved"
 
-echo "mcp-e2e: ok in $(( $(date +%s) - started )) s"
+echo "mcp-e2e: ok in $((SECONDS - started)) s (pack $((packed - started)) s, install $((installed - packed)) s, npm ci $((npm_done - installed)) s, script $((SECONDS - npm_done)) s)"
