@@ -33,11 +33,11 @@ public sealed class SimulatorRequestLogTests
         string[] expected =
         [
             "Scripted fault Delay 00:00:30 applied to POST /v1/generations",
-            "POST /v1/generations 201 in 30000 ms",
+            "POST /v1/generations answered 201 in 30000 ms",
             "Scripted fault DropConnection applied to GET /v1/generations/" + id,
             "GET /v1/generations/" + id + " connection dropped after 0 ms",
-            "GET /v1/generations/" + id + " 200 in 0 ms",
-            "GET /outputs/" + id + "/0.png 200 in 0 ms",
+            "GET /v1/generations/" + id + " answered 200 in 0 ms",
+            "GET /outputs/" + id + "/0.png answered 200 in 0 ms",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), lines.Order(StringComparer.Ordinal));
         Assert.Equal(TimeSpan.FromSeconds(30), server.Requests[0].Duration);

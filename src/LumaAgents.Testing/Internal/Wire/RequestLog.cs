@@ -79,7 +79,7 @@ internal sealed class RequestLog(ILogger logger)
     private static class Log
     {
         public static readonly Action<ILogger, string, string, int, double, Exception?> Answered =
-            LoggerMessage.Define<string, string, int, double>(LogLevel.Information, new EventId(1, "Answered"), "{Method} {Path} {StatusCode} in {ElapsedMs} ms");
+            LoggerMessage.Define<string, string, int, double>(LogLevel.Information, new EventId(1, "Answered"), "{Method} {Path} answered {StatusCode} in {ElapsedMs} ms");
 
         public static readonly Action<ILogger, string, string, double, Exception?> Abandoned =
             LoggerMessage.Define<string, string, double>(LogLevel.Information, new EventId(4, "Abandoned"), "{Method} {Path} ended without an answer (the client went away or the server stopped) after {ElapsedMs} ms");
