@@ -27,8 +27,11 @@ public sealed record LumaFile
     /// <summary>What the file is for.</summary>
     public FilePurpose Purpose { get; set; }
 
-    /// <summary>The file's size in bytes.</summary>
-    public long SizeBytes { get; set; }
+    /// <summary>The file's size in bytes (0 when the server did not say).</summary>
+    public long SizeBytes { get => SizeBytesOrNull ?? 0; set => SizeBytesOrNull = value; }
+
+    /// <summary>The size as read: null when the response had none, so it is not written back as 0.</summary>
+    internal long? SizeBytesOrNull { get; set; }
 
     /// <summary>Where it is: pending, ready, failed or deleted (or a state this SDK does not know).</summary>
     public FileState State { get; set; }

@@ -20,6 +20,7 @@ namespace LumaAgents.Serialization;
     [
         typeof(GenerationConverter), typeof(GenerationOutputConverter), typeof(OutputLayerConverter), typeof(LayerBoundsConverter),
         typeof(GenerationRequestConverter), typeof(ImageRefConverter), typeof(VideoOptionsConverter), typeof(VideoEditOptionsConverter),
+        typeof(LumaFileConverter),
     ])]
 [JsonSerializable(typeof(GenerationRequest))]
 [JsonSerializable(typeof(Generation))]

@@ -36,6 +36,10 @@ internal static class WireFields
         where TModel : class
         => new ScalarField<TModel, int?>(name, get, set, Int32Scalar.Instance);
 
+    public static WireField<TModel> Int64<TModel>(string name, Func<TModel, long?> get, Action<TModel, long?>? set = null)
+        where TModel : class
+        => new ScalarField<TModel, long?>(name, get, set, Int64Scalar.Instance);
+
     public static WireField<TModel> Boolean<TModel>(string name, Func<TModel, bool?> get, Action<TModel, bool?>? set = null)
         where TModel : class
         => new ScalarField<TModel, bool?>(name, get, set, BooleanScalar.Instance);
@@ -228,6 +232,25 @@ internal static class WireFields
         }
 
         public override void Write(Utf8JsonWriter writer, JsonEncodedText name, int? value) => writer.WriteNumber(name, value!.Value);
+    }
+
+    private sealed class Int64Scalar : Scalar<long?>
+    {
+        public static Int64Scalar Instance { get; } = new();
+
+        public override bool TryRead(ref Utf8JsonReader reader, out long? value)
+        {
+            value = null;
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var number))
+            {
+                return false;
+            }
+
+            value = number;
+            return true;
+        }
+
+        public override void Write(Utf8JsonWriter writer, JsonEncodedText name, long? value) => writer.WriteNumber(name, value!.Value);
     }
 
     private sealed class BooleanScalar : Scalar<bool?>
