@@ -101,11 +101,7 @@ internal sealed class AccountCoordinator : ILumaCoordinator
                 }
 
                 var answer = (RedisResult[])result!;
-                Volatile.Write(ref _fleet, Math.Max(1, (int)answer[2]));
-                if ((long)answer[3] > 0)
-                {
-                    Volatile.Write(ref _windowLimit, (int)answer[3]);
-                }
+                Learn((long)answer[3] > 0 ? (int)answer[3] : null, (int)answer[2]);
 
                 if ((long)answer[0] == 1)
                 {
@@ -254,6 +250,20 @@ internal sealed class AccountCoordinator : ILumaCoordinator
     internal RedisValue Clock() => _settings.ScriptClock?.Invoke(_time) ?? RedisValue.EmptyString;
 
     internal static RedisValue Ms(TimeSpan span) => (long)span.TotalMilliseconds;
+
+    /// <summary>Remembers what the fleet looked like, for this process's share should Redis fail.</summary>
+    internal void Learn(int? windowLimit, int? fleet)
+    {
+        if (windowLimit is > 0)
+        {
+            Volatile.Write(ref _windowLimit, windowLimit.Value);
+        }
+
+        if (fleet is { } seen)
+        {
+            Volatile.Write(ref _fleet, Math.Max(1, seen));
+        }
+    }
 
     internal void FreeSlot()
     {

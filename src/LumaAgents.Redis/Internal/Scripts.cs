@@ -78,7 +78,7 @@ internal static class Scripts
         """;
 
     /// <summary>
-    /// Records how an admitted create went. KEYS: window, pending, meta, jobs, born.
+    /// Records how an admitted create went. KEYS: window, pending, meta, jobs, born, members.
     /// ARGV: clock, token, status ('' when no response), limit, remaining, reset in ms, retry-after ms ('' each when
     /// absent), kind ('rpm'|'jobs'|'unknown'), generation id (''), lease ms, job life ms, window ms, margin ms,
     /// learned job limit ttl ms, channel.
@@ -86,7 +86,7 @@ internal static class Scripts
     /// leaves no trace. Any answer ends the probe; X-RateLimit-Limit is published; Remaining 0 the window does not
     /// explain, and a requests-per-minute 429's Retry-After, hold every process (at most one window ahead); a
     /// concurrent-jobs 429 lowers the job limit to the jobs the fleet holds. A 201 takes a job lease.
-    /// Publishes on the channel when room may have opened. Returns the shared hold left, in ms (0: none).
+    /// Publishes on the channel when room may have opened. Returns { shared hold left in ms (0: none), processes seen }.
     /// </summary>
     public const string Complete = Clock + PruneLeases + """
         local window_ms = tonumber(ARGV[12])
@@ -149,8 +149,10 @@ internal static class Scripts
         redis.call('PEXPIRE', KEYS[1], window_ms + margin + 1000)
         redis.call('PEXPIRE', KEYS[3], 86400000)
         if changed then redis.call('PUBLISH', ARGV[15], 'w') end
-        if hold > now then return hold - now end
-        return 0
+        redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', now)
+        local fleet = redis.call('ZCARD', KEYS[6])
+        if hold > now then return { hold - now, fleet } end
+        return { 0, fleet }
         """;
 
     /// <summary>

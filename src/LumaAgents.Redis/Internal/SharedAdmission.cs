@@ -36,7 +36,7 @@ internal sealed class SharedAdmission : ICreateAdmission
         };
 
         // A failure is handled (logged, fail-open) inside; the pending entry then ages out of the window by itself.
-        await _owner.EvaluateAsync(Scripts.Complete, [keys.Window, keys.Pending, keys.Meta, keys.Jobs, keys.Born], [
+        var result = await _owner.EvaluateAsync(Scripts.Complete, [keys.Window, keys.Pending, keys.Meta, keys.Jobs, keys.Born, keys.Members], [
             _owner.Clock(),
             _token,
             Optional(outcome.StatusCode),
@@ -53,6 +53,7 @@ internal sealed class SharedAdmission : ICreateAdmission
             AccountCoordinator.Ms(AccountCoordinator.LearnedJobLimitLife),
             keys.ChannelName,
         ]).ConfigureAwait(false);
+        _owner.Learn(info?.Limit, result is null ? null : (int)((RedisResult[])result!)[1]);
 
         if (outcome.StatusCode is >= 200 and < 300 && outcome.GenerationId is { Length: > 0 } id)
         {
