@@ -63,7 +63,7 @@ internal static class FleetChart
 
         var title = string.Create(
             CultureInfo.InvariantCulture,
-            $"{run.Mode}: {run.Refused} × 429, peak {run.PeakConcurrentJobs} jobs, {run.ShareOfAllowedRate:P0} of the allowed rate{(run.RedisCallsPerCreate is { } calls ? $", {calls:0.0} Redis calls per create" : string.Empty)}");
+            $"{run.Mode}: {run.Refused} × 429, peak {run.PeakConcurrentJobs} jobs, window kept {run.ShareOfAllowedRate:P0} full{(run.RedisCallsPerCreate is { } calls ? $", {calls:0.0} Redis calls per create" : string.Empty)}");
         plot.Title(title, size: 15);
         plot.XLabel("simulated seconds since the start (10 s bins)");
         plot.YLabel("creates per 10 s");

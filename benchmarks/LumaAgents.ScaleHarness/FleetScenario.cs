@@ -59,7 +59,7 @@ internal static class FleetScenario
             RequestsPerMinute = requestsPerMinute,
             MaxConcurrentJobs = maxJobs,
             QueuedFor = TimeSpan.Zero,
-            ProcessingFor = TimeSpan.FromSeconds(5),
+            ProcessingFor = TimeSpan.FromSeconds(3),
         });
         var prefix = "fleet-" + Guid.NewGuid().ToString("N")[..8];
         var stopwatch = Stopwatch.StartNew();
@@ -138,11 +138,41 @@ internal static class FleetScenario
     }
 
     /// <summary>
-    /// Creates per minute over the span the window saw them, against the limit: N·60 s / (L·(last − first + 60 s)).
-    /// A perfect schedule (the limit's burst each minute, the last burst exactly three windows after the first) scores 100 %.
+    /// How full the account's window was kept, once it could be full: the time average, from one window after the first
+    /// accepted create to the last one, of the creates accepted in the trailing 60 s, over the limit. A fleet that sends
+    /// each create the moment the window has room scores 100 % whatever the job limit does to the pace; every second a
+    /// create could have gone but did not, or a window spent on nothing, lowers it.
     /// </summary>
     private static double Share(TimeSpan[] accepted, int limit)
-        => accepted.Length == 0 ? 0 : accepted.Length * Window.TotalSeconds / (limit * ((accepted[^1] - accepted[0]).TotalSeconds + Window.TotalSeconds));
+    {
+        if (accepted.Length == 0 || accepted[^1] <= accepted[0] + Window)
+        {
+            return 0;
+        }
+
+        var start = accepted[0] + Window;
+        var end = accepted[^1];
+        var changes = accepted.Select(a => (At: a, Delta: 1)).Concat(accepted.Select(a => (At: a + Window, Delta: -1))).OrderBy(c => c.At).ThenBy(c => c.Delta);
+        double area = 0;
+        var count = 0;
+        var last = start;
+        foreach (var (at, delta) in changes)
+        {
+            if (at > start)
+            {
+                var until = at < end ? at : end;
+                if (until > last)
+                {
+                    area += count * (until - last).TotalSeconds;
+                    last = until;
+                }
+            }
+
+            count += delta;
+        }
+
+        return area / ((end - start).TotalSeconds * limit);
+    }
 
     /// <summary>The most generations unfinished at once on the simulator's own clock (created, not yet terminal).</summary>
     private static int PeakConcurrent(IReadOnlyList<FakeGeneration> generations, DateTimeOffset epoch)
@@ -260,8 +290,8 @@ internal sealed record FleetRun(
     public string Describe(int limit, int maxJobs)
         => string.Create(CultureInfo.InvariantCulture, $"""
             {Mode}: {Completed} jobs completed, {Generations} generations on the server, {Accepted} creates accepted, {Refused} 429s ({string.Join(", ", RefusedByKind.Select(k => $"{k.Key} {k.Value}"))}), {RateLimitExceptions} LumaRateLimitExceptions resubmitted by the apps, {Errors.Length} other errors
-              peak {PeakConcurrentJobs} concurrent jobs (limit {maxJobs}), at most {PeakCreatesInAnyMinute} accepted creates in any 60 s (limit {limit}), {Accepted} over {SpanSeconds:0.0} s: {ShareOfAllowedRate:P1} of the allowed rate
-               Redis: {(RedisCommands is null ? "" : $"{RedisCallsPerCreate:0.00} commands per create ({ScriptCallsPerCreate:0.00} scripts): " + string.Join(", ", RedisCommands.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")))}{(RedisKilledAtSeconds is { } k ? $"killed at {k:0.0} s, {FailOpens} fail-opens" : string.Empty)}
+              peak {PeakConcurrentJobs} concurrent jobs (limit {maxJobs}), at most {PeakCreatesInAnyMinute} accepted creates in any 60 s (limit {limit}), {Accepted} over {SpanSeconds:0.0} s ({Accepted * 60 / Math.Max(1, SpanSeconds):0.0}/min), window kept {ShareOfAllowedRate:P1} full
+               Redis: {(RedisCommands is null ? "" : $"{RedisCallsPerCreate:0.00} commands per create ({ScriptCallsPerCreate:0.00} scripts): " + string.Join(", ", RedisCommands.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")))}{(RedisKilledAtSeconds is { } k ? $"killed at {k:0.0} s; " : string.Empty)}{FailOpens} fail-opens
               wall {WallSeconds:0.0} s{(Errors.Length > 0 ? "\n  errors: " + string.Join("; ", Errors.Distinct()) : string.Empty)}
             """);
 }

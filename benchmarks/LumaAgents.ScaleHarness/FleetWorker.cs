@@ -75,7 +75,7 @@ internal static class FleetWorker
         }
 
         using var client = new LumaClient(clientOptions);
-        var wait = new WaitOptions { InitialDelay = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromMinutes(30) };
+        var wait = new WaitOptions { InitialDelay = TimeSpan.FromSeconds(3), PollInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromMinutes(30) };
         var stopwatch = Stopwatch.StartNew();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, jobs).Select(async i =>
         {

@@ -22,9 +22,9 @@ switch (which)
         await ThrottleScenario.RunAsync(creates: 500, requestsPerMinute: 60);
         return 0;
     case "fleet":
-        // 4 processes, 120 jobs, 30 creates/min and 5 concurrent jobs per account, time ×10 (see FleetScenario).
+        // 4 processes, 120 jobs, 30 creates/min and 5 concurrent jobs per account, time ×5 (see FleetScenario).
         return await FleetScenario.RunAsync(
-            processes: 4, jobs: 120, requestsPerMinute: 30, maxJobs: 5, factor: args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10,
+            processes: 4, jobs: 120, requestsPerMinute: 30, maxJobs: 5, factor: args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
             outputDirectory: args.Length > 1 ? args[1] : Path.Combine(FindRepositoryRoot(), "benchmarks", "LumaAgents.ScaleHarness", "results"));
     case "fleet-worker":
         return await FleetWorker.RunAsync(args[1..]);

@@ -17,7 +17,7 @@ public sealed class DependencyInjectionTests(SharedRedis redis)
         var prefix = "di" + Guid.NewGuid().ToString("N")[..8];
         var services = new ServiceCollection();
         services.AddLumaAgents(o => { o.ApiKey = api.ApiKey; o.BaseUrl = api.BaseUrl; })
-            .AddRedisCoordination(redis.Address, o => o.KeyPrefix = prefix);
+            .AddRedisCoordination(redis.Address, o => { o.KeyPrefix = prefix; o.CommandTimeout = TimeSpan.FromSeconds(10); });
 
         await using (var provider = services.BuildServiceProvider())
         {
@@ -39,7 +39,7 @@ public sealed class DependencyInjectionTests(SharedRedis redis)
         var services = new ServiceCollection();
         services.AddSingleton<IConnectionMultiplexer>(connection);
         services.AddKeyedLumaAgents("fleet", o => { o.ApiKey = api.ApiKey; o.BaseUrl = api.BaseUrl; })
-            .AddRedisCoordination(o => o.KeyPrefix = prefix);
+            .AddRedisCoordination(o => { o.KeyPrefix = prefix; o.CommandTimeout = TimeSpan.FromSeconds(10); });
 
         await using (var provider = services.BuildServiceProvider())
         {

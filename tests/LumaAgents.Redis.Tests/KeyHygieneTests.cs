@@ -25,7 +25,7 @@ public sealed class KeyHygieneTests(SharedRedis redis)
         });
         var prefix = "hyg" + Guid.NewGuid().ToString("N")[..8];
         await using var connection = await redis.ConnectAsync();
-        var coordinator = new RedisCoordinator(connection, new RedisCoordinatorOptions { KeyPrefix = prefix, ScriptClock = VirtualFleet.VirtualClock });
+        var coordinator = new RedisCoordinator(connection, new RedisCoordinatorOptions { KeyPrefix = prefix, ScriptClock = VirtualFleet.VirtualClock, CommandTimeout = TimeSpan.FromSeconds(10) });
         var transport = new InFlightCounter();
         using var client = new LumaClient(new HttpClient(transport), new LumaClientOptions
         {

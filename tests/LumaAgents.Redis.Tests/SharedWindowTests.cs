@@ -135,6 +135,26 @@ public sealed class SharedWindowTests(SharedRedis redis)
     }
 
     [Fact]
+    public async Task Remaining_zero_explained_by_creates_still_in_flight_holds_nothing_beyond_the_window()
+    {
+        await using var fleet = new VirtualFleet(redis.Address);
+        var a = await fleet.JoinAsync();
+        var b = await fleet.JoinAsync();
+        await (await a.Client.AdmitCreateAsync(Minute)).CompleteAsync(Created(fleet, limit: 3, remaining: 2));
+        fleet.Time.Advance(TimeSpan.FromSeconds(10));
+
+        // Two creates in flight at once; the later-sent one is answered first, with the window's last place.
+        var first = await a.Client.AdmitCreateAsync(Minute);
+        var second = await b.Client.AdmitCreateAsync(Minute);
+        await second.CompleteAsync(Created(fleet, limit: 3, remaining: 0));
+        await first.CompleteAsync(Created(fleet, limit: 3, remaining: 0));
+        var held = await Assert.ThrowsAsync<LumaRateLimitException>(async () => await b.Client.AdmitCreateAsync(TimeSpan.Zero));
+
+        // The oldest create (answered at 0 s) frees its place at 60.25 s: 50.25 s from now, not a whole window.
+        Assert.Equal(TimeSpan.FromMilliseconds(50_250), held.RetryAfter);
+    }
+
+    [Fact]
     public async Task In_production_the_window_runs_on_Redis_TIME_not_on_the_clients_clock()
     {
         await using var fleet = new VirtualFleet(redis.Address);

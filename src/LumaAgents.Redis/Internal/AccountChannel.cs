@@ -8,6 +8,7 @@ namespace LumaAgents.Redis;
 /// </summary>
 internal sealed class AccountChannel
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Signal> _jobs = new(StringComparer.Ordinal);
     private int _subscribed;
 
     public AccountChannel(RedisKeys keys) => Keys = keys;
@@ -17,8 +18,8 @@ internal sealed class AccountChannel
     /// <summary>Room may have opened in the requests-per-minute window.</summary>
     public Signal Window { get; } = new();
 
-    /// <summary>A job slot may have been freed.</summary>
-    public Signal Jobs { get; } = new();
+    /// <summary>A job slot was freed for the process (coordinator) with this member id.</summary>
+    public Signal JobsFor(string member) => _jobs.GetOrAdd(member, _ => new Signal());
 
     /// <summary>Subscribes once; the multiplexer renews the subscription after a reconnect. Without one, waiters recheck on a timer.</summary>
     public void EnsureSubscribed(IConnectionMultiplexer redis)
@@ -37,13 +38,14 @@ internal sealed class AccountChannel
         {
             await redis.GetSubscriber().SubscribeAsync(Keys.Channel, (_, message) =>
             {
-                if (message == "w")
+                var text = (string?)message ?? string.Empty;
+                if (text == "w")
                 {
                     Window.Raise();
                 }
-                else
+                else if (text.StartsWith("j:", StringComparison.Ordinal) && _jobs.TryGetValue(text.Substring(2), out var waiter))
                 {
-                    Jobs.Raise();
+                    waiter.Raise();
                 }
             }).ConfigureAwait(false);
         }

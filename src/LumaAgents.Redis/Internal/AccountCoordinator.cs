@@ -149,10 +149,10 @@ internal sealed class AccountCoordinator : ILumaCoordinator
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var changed = _channel.Jobs.Next;
+                var changed = _channel.JobsFor(_member).Next;
                 var token = Guid.NewGuid().ToString("N");
-                var result = await _link.EvaluateAsync(Scripts.AcquireSlot, [_keys.Jobs, _keys.Slots, _keys.Born, _keys.Meta], [
-                    Clock(), token, ConfiguredJobs is { } limit ? limit : RedisValue.EmptyString, Ms(_settings.JobLeaseTimeout),
+                var result = await _link.EvaluateAsync(Scripts.AcquireSlot, [_keys.Jobs, _keys.Slots, _keys.Born, _keys.Meta, _keys.Waiters], [
+                    Clock(), token, ConfiguredJobs is { } limit ? limit : RedisValue.EmptyString, Ms(_settings.JobLeaseTimeout), _member, Ms(Recheck + Recheck),
                 ]).ConfigureAwait(false);
                 if (result is not null)
                 {
@@ -217,7 +217,7 @@ internal sealed class AccountCoordinator : ILumaCoordinator
             return;
         }
 
-        var result = await _link.EvaluateAsync(Scripts.Observe, [_keys.Jobs, _keys.Born, _keys.Done], [
+        var result = await _link.EvaluateAsync(Scripts.Observe, [_keys.Jobs, _keys.Born, _keys.Done, _keys.Waiters], [
             Clock(), generationId, terminal ? "1" : "0", Ms(_settings.JobLeaseTimeout), Ms(JobLife), _keys.ChannelName,
         ]).ConfigureAwait(false);
         if (result is null)

@@ -19,6 +19,7 @@ internal sealed class RedisKeys
         Slots = stem + "jobs:slots";
         Born = stem + "jobs:born";
         Done = stem + "jobs:done";
+        Waiters = stem + "jobs:waiters";
         ChannelName = stem + "events";
         Channel = RedisChannel.Literal(ChannelName);
     }
@@ -47,7 +48,10 @@ internal sealed class RedisKeys
     /// <summary>Jobs read terminal lately, so a late read of them running cannot lease them again.</summary>
     public RedisKey Done { get; }
 
-    /// <summary>Where scripts announce that room may have opened ('w': the window, 'j': a job slot).</summary>
+    /// <summary>Processes waiting for a job slot, scored by when their wait counts as abandoned.</summary>
+    public RedisKey Waiters { get; }
+
+    /// <summary>Where scripts announce that room may have opened ('w': the window; 'j:&lt;member&gt;': a job slot, for that process).</summary>
     public RedisChannel Channel { get; }
 
     public string ChannelName { get; }

@@ -25,6 +25,22 @@ internal static class Scripts
 
         """;
 
+    /// <summary>
+    /// Hands a freed slot to one waiting process: the live waiter whose registration is oldest is told alone
+    /// ('j:&lt;member&gt;'), so a freed slot costs one call, not one per waiting process.
+    /// </summary>
+    private const string WakeWaiter = """
+        local function wake_waiter(waiters, channel)
+          redis.call('ZREMRANGEBYSCORE', waiters, '-inf', now)
+          local first = redis.call('ZRANGE', waiters, 0, 0)[1]
+          if first then
+            redis.call('ZREM', waiters, first)
+            redis.call('PUBLISH', channel, 'j:' .. first)
+          end
+        end
+
+        """;
+
     /// <summary>Drops the leases (and their birth times) whose expiry has passed.</summary>
     private const string PruneLeases = """
         local function prune_leases(jobs, born)
@@ -83,8 +99,8 @@ internal static class Scripts
     /// absent), kind ('rpm'|'jobs'|'unknown'), generation id (''), lease ms, job life ms, window ms, margin ms,
     /// learned job limit ttl ms, channel.
     /// An accepted create (or one whose outcome is unknown) enters the window at the time of its answer; a refused one
-    /// leaves no trace. Any answer ends the probe; X-RateLimit-Limit is published; Remaining 0 the window does not
-    /// explain, and a requests-per-minute 429's Retry-After, hold every process (at most one window ahead); a
+    /// leaves no trace. Any answer ends the probe; X-RateLimit-Limit is published; Remaining 0 that the window (its
+    /// accepted creates and those still in flight) does not explain, and a requests-per-minute 429's Retry-After, hold every process (at most one window ahead); a
     /// concurrent-jobs 429 lowers the job limit to the jobs the fleet holds. A 201 takes a job lease.
     /// Publishes on the channel when room may have opened. Returns { shared hold left in ms (0: none), processes seen }.
     /// </summary>
@@ -112,7 +128,8 @@ internal static class Scripts
         elseif removed == 1 then
           changed = true
         end
-        local accepted = redis.call('ZCARD', KEYS[1])
+        -- Creates still in flight count too: the server may have counted them already.
+        local accepted = redis.call('ZCARD', KEYS[1]) + redis.call('ZCARD', KEYS[2])
         local hold = tonumber(redis.call('HGET', KEYS[3], 'hold')) or 0
         local latest = now + window_ms + margin
         local function hold_until(t)
@@ -156,8 +173,9 @@ internal static class Scripts
         """;
 
     /// <summary>
-    /// Takes a job slot if the fleet holds fewer jobs than the limit. KEYS: jobs, slots, born, meta.
-    /// ARGV: clock, token, configured limit ('' for none), slot ttl ms.
+    /// Takes a job slot if the fleet holds fewer jobs than the limit. KEYS: jobs, slots, born, meta, waiters.
+    /// ARGV: clock, token, configured limit ('' for none), slot ttl ms, member id, waiter ttl ms.
+    /// A process refused a slot registers as a waiter (until its ttl), to be woken alone when one frees.
     /// Jobs are leases on created generations, slots are reservations for creates not yet answered; both count, and
     /// both expire. The limit is the configured one, or the one learned from a concurrent-jobs 429 while it is fresh,
     /// whichever is lower; with neither, a slot is always granted (and still counted).
@@ -175,8 +193,11 @@ internal static class Scripts
         if (not limit) or held < limit then
           redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[2])
           redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[4]))
+          redis.call('ZREM', KEYS[5], ARGV[5])
           return { 1, 0, held + 1, limit or -1 }
         end
+        redis.call('ZADD', KEYS[5], now + tonumber(ARGV[6]), ARGV[5])
+        redis.call('PEXPIRE', KEYS[5], tonumber(ARGV[6]))
         local soonest = -1
         for _, key in ipairs({ KEYS[1], KEYS[2] }) do
           local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
@@ -209,13 +230,13 @@ internal static class Scripts
         """;
 
     /// <summary>
-    /// Told a generation's state by any process that read it. KEYS: jobs, born, done.
+    /// Told a generation's state by any process that read it. KEYS: jobs, born, done, waiters.
     /// ARGV: clock, generation id, terminal '1'|'0', lease ms, job life ms, channel.
     /// Terminal: the lease goes, the job is remembered as done for a lease's time (so a read of it running that lands
-    /// later cannot bring its lease back), and waiting processes are told. Running: the lease is renewed (or taken, for
+    /// later cannot bring its lease back), and one waiting process is told. Running: the lease is renewed (or taken, for
     /// a job read running that nobody leased), never past its birth plus the job life. Returns 1 when a lease was released.
     /// </summary>
-    public const string Observe = Clock + """
+    public const string Observe = Clock + WakeWaiter + """
         local lease = tonumber(ARGV[4])
         local life = tonumber(ARGV[5])
         if ARGV[3] == '1' then
@@ -224,7 +245,7 @@ internal static class Scripts
           redis.call('ZADD', KEYS[3], now + lease, ARGV[2])
           redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
           redis.call('PEXPIRE', KEYS[3], lease)
-          if removed == 1 then redis.call('PUBLISH', ARGV[6], 'j') end
+          if removed == 1 then wake_waiter(KEYS[4], ARGV[6]) end
           return removed
         end
         if redis.call('ZSCORE', KEYS[3], ARGV[2]) then return 0 end
@@ -245,10 +266,10 @@ internal static class Scripts
         return 0
         """;
 
-    /// <summary>Frees a slot whose create made no job. KEYS: slots. ARGV: clock, token, channel. Returns 1 when one was freed.</summary>
-    public const string Release = Clock + """
+    /// <summary>Frees a slot whose create made no job, waking one waiter. KEYS: slots, waiters. ARGV: clock, token, channel. Returns 1 when one was freed.</summary>
+    public const string Release = Clock + WakeWaiter + """
         local removed = redis.call('ZREM', KEYS[1], ARGV[2])
-        if removed == 1 then redis.call('PUBLISH', ARGV[3], 'j') end
+        if removed == 1 then wake_waiter(KEYS[2], ARGV[3]) end
         return removed
         """;
 }

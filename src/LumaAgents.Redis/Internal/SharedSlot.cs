@@ -39,7 +39,7 @@ internal sealed class SharedSlot : IJobSlot
         {
             // No job was made (or its id is unknown): the reservation goes now, else it would expire by itself.
             var keys = _owner.Keys;
-            await _owner.EvaluateAsync(Scripts.Release, [keys.Slots], [_owner.Clock(), _token, keys.ChannelName]).ConfigureAwait(false);
+            await _owner.EvaluateAsync(Scripts.Release, [keys.Slots, keys.Waiters], [_owner.Clock(), _token, keys.ChannelName]).ConfigureAwait(false);
         }
 
         _owner.FreeSlot();

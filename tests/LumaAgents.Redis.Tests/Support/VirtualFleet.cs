@@ -36,7 +36,8 @@ internal sealed class VirtualFleet : IAsyncDisposable
     public async Task<Member> JoinAsync(int? maxConcurrentJobs = null, Action<RedisCoordinatorOptions>? configure = null, string? address = null)
     {
         var redis = await ConnectionMultiplexer.ConnectAsync((address ?? _address) + ",connectTimeout=2000,abortConnect=false");
-        var options = new RedisCoordinatorOptions { KeyPrefix = Prefix, ScriptClock = VirtualClock };
+        // A generous timeout: this machine is shared and can stall a process for a while; the timeout itself is tested on its own.
+        var options = new RedisCoordinatorOptions { KeyPrefix = Prefix, ScriptClock = VirtualClock, CommandTimeout = TimeSpan.FromSeconds(10) };
         configure?.Invoke(options);
         var coordinator = new RedisCoordinator(redis, options);
         var log = new CapturingLogger();
