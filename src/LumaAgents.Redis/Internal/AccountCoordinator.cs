@@ -28,8 +28,14 @@ internal sealed class AccountCoordinator : ILumaCoordinator
     /// <summary>How long a process counts towards the fleet after its last create.</summary>
     internal static readonly TimeSpan MemberLife = TimeSpan.FromMinutes(2);
 
-    /// <summary>A waiter asks Redis again at least this often, in case an event was lost.</summary>
+    /// <summary>A create waiting for the window asks Redis again at least this often, in case an event was lost.</summary>
     internal static readonly TimeSpan Recheck = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A process waiting for a job slot asks again at least this often: a freed slot wakes one waiter by name, so
+    /// this is only the safety net for a lost message (a lease that expires is waited for exactly).
+    /// </summary>
+    internal static readonly TimeSpan SlotRecheck = TimeSpan.FromSeconds(15);
 
     private const int MaxTracked = 10_000;
 
@@ -152,7 +158,7 @@ internal sealed class AccountCoordinator : ILumaCoordinator
                 var changed = _channel.JobsFor(_member).Next;
                 var token = Guid.NewGuid().ToString("N");
                 var result = await _link.EvaluateAsync(Scripts.AcquireSlot, [_keys.Jobs, _keys.Slots, _keys.Born, _keys.Meta, _keys.Waiters], [
-                    Clock(), token, ConfiguredJobs is { } limit ? limit : RedisValue.EmptyString, Ms(_settings.JobLeaseTimeout), _member, Ms(Recheck + Recheck),
+                    Clock(), token, ConfiguredJobs is { } limit ? limit : RedisValue.EmptyString, Ms(_settings.JobLeaseTimeout), _member, Ms(SlotRecheck + SlotRecheck),
                 ]).ConfigureAwait(false);
                 if (result is not null)
                 {
@@ -175,7 +181,7 @@ internal sealed class AccountCoordinator : ILumaCoordinator
                     }
 
                     var soonest = (long)answer[1];
-                    var wait = soonest >= 0 && TimeSpan.FromMilliseconds(soonest) < Recheck ? TimeSpan.FromMilliseconds(soonest) : Recheck;
+                    var wait = soonest >= 0 && TimeSpan.FromMilliseconds(soonest) < SlotRecheck ? TimeSpan.FromMilliseconds(soonest) : SlotRecheck;
                     await Waits.SignalOrDelayAsync(changed, _time, wait, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
