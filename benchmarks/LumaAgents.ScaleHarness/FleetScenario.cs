@@ -282,8 +282,15 @@ internal sealed record FleetRun(
     int[] AcceptedPerBin,
     int[] RefusedPerBin)
 {
-    public double? RedisCallsPerCreate => RedisCommands is null || Accepted == 0 ? null : (double)RedisCommands.Values.Sum() / Accepted;
+    /// <summary>Commands Redis counts that only ever run inside the coordinator's scripts (not round trips).</summary>
+    private static readonly HashSet<string> InsideScripts =
+        ["zcard", "zremrangebyscore", "zremrangebyrank", "pexpire", "zadd", "time", "zrem", "zrange", "zrangebyscore", "zscore", "hmget", "hget", "hsetnx", "hset", "hdel", "publish"];
 
+    /// <summary>Round trips to Redis (scripts, script loads, subscriptions, connection set-up and keep-alive) per accepted create.</summary>
+    public double? RedisCallsPerCreate => RedisCommands is null || Accepted == 0 ? null
+        : (double)RedisCommands.Where(c => !InsideScripts.Contains(c.Key)).Sum(c => c.Value) / Accepted;
+
+    /// <summary>Script calls (EVALSHA, EVAL) per accepted create.</summary>
     public double? ScriptCallsPerCreate => RedisCommands is null || Accepted == 0 ? null
         : (double)RedisCommands.Where(c => c.Key is "evalsha" or "eval").Sum(c => c.Value) / Accepted;
 
@@ -291,7 +298,7 @@ internal sealed record FleetRun(
         => string.Create(CultureInfo.InvariantCulture, $"""
             {Mode}: {Completed} jobs completed, {Generations} generations on the server, {Accepted} creates accepted, {Refused} 429s ({string.Join(", ", RefusedByKind.Select(k => $"{k.Key} {k.Value}"))}), {RateLimitExceptions} LumaRateLimitExceptions resubmitted by the apps, {Errors.Length} other errors
               peak {PeakConcurrentJobs} concurrent jobs (limit {maxJobs}), at most {PeakCreatesInAnyMinute} accepted creates in any 60 s (limit {limit}), {Accepted} over {SpanSeconds:0.0} s ({Accepted * 60 / Math.Max(1, SpanSeconds):0.0}/min), window kept {ShareOfAllowedRate:P1} full
-               Redis: {(RedisCommands is null ? "" : $"{RedisCallsPerCreate:0.00} commands per create ({ScriptCallsPerCreate:0.00} scripts): " + string.Join(", ", RedisCommands.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")))}{(RedisKilledAtSeconds is { } k ? $"killed at {k:0.0} s; " : string.Empty)}{FailOpens} fail-opens
+               Redis: {(RedisCommands is null ? "" : $"{RedisCallsPerCreate:0.00} round trips per create ({ScriptCallsPerCreate:0.00} of them scripts); commands counted: " + string.Join(", ", RedisCommands.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")) + "; ")}{(RedisKilledAtSeconds is { } k ? $"killed at {k:0.0} s; " : string.Empty)}{FailOpens} fail-opens
               wall {WallSeconds:0.0} s{(Errors.Length > 0 ? "\n  errors: " + string.Join("; ", Errors.Distinct()) : string.Empty)}
             """);
 }
