@@ -12,6 +12,14 @@ namespace LumaAgents;
 public interface ILumaCoordinator
 {
     /// <summary>
+    /// Called once by every client built with this coordinator in <see cref="LumaClientOptions.Coordinator"/>, when
+    /// the client is constructed: returns the coordinator that client uses (this one, or one scoped to its account).
+    /// </summary>
+    /// <param name="client">The client's account (a one-way hash of its key, never the key), settings and local fallback.</param>
+    /// <returns>The coordinator for that client's calls.</returns>
+    ILumaCoordinator ForClient(LumaCoordinationContext client);
+
+    /// <summary>
     /// Waits until a create may be sent without breaking the requests-per-minute window, then reserves its place.
     /// Complete the admission with what the response said.
     /// </summary>

@@ -12,13 +12,16 @@ internal sealed class InProcessCoordinator : ILumaCoordinator
     private readonly RateLimitGate _gate;
     private readonly SemaphoreSlim? _jobSlots;
 
-    public InProcessCoordinator(TimeProvider time, int? maxConcurrentJobs, Microsoft.Extensions.Logging.ILogger logger)
+    public InProcessCoordinator(TimeProvider time, int? maxConcurrentJobs, Microsoft.Extensions.Logging.ILogger logger, int? requestsPerMinuteCap = null)
     {
-        _gate = new RateLimitGate(time, logger);
+        _gate = new RateLimitGate(time, logger, requestsPerMinuteCap);
         _jobSlots = maxConcurrentJobs is { } slots ? new SemaphoreSlim(slots, slots) : null;
     }
 
     internal RateLimitGate Gate => _gate;
+
+    /// <summary>Already this client's own: nothing to attach.</summary>
+    public ILumaCoordinator ForClient(LumaCoordinationContext client) => this;
 
     public ValueTask<ICreateAdmission> AdmitCreateAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
         => _gate.AdmitAsync(maxWait, cancellationToken);

@@ -20,16 +20,24 @@ internal sealed class RateLimitGate
     private readonly TimeProvider _time;
     private readonly Microsoft.Extensions.Logging.ILogger _logger;
     private readonly Admission _immediate;
+    private readonly int? _limitCap;
     private int? _limit;
     private bool _learned;
     private int _inFlight;
     private DateTimeOffset _blockedUntil;
     private TaskCompletionSource<bool> _changed = NewSignal();
 
-    public RateLimitGate(TimeProvider time, Microsoft.Extensions.Logging.ILogger logger)
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Where holds are logged.</param>
+    /// <param name="limitCap">
+    /// At most this many creates per window whatever the server reports: a share of the account's limit, for a client
+    /// that decides alone for a while although it shares the account (a shared coordinator whose store is down).
+    /// </param>
+    public RateLimitGate(TimeProvider time, Microsoft.Extensions.Logging.ILogger logger, int? limitCap = null)
     {
         _time = time;
         _logger = logger;
+        _limitCap = limitCap;
         _immediate = new Admission(this, TimeSpan.Zero);
     }
 
@@ -118,7 +126,7 @@ internal sealed class RateLimitGate
             var now = _time.GetUtcNow();
             if (info?.Limit is { } limit)
             {
-                _limit = limit;
+                _limit = _limitCap is { } cap && cap < limit ? cap : limit;
             }
 
             // The log only has to answer "when does the oldest of the last `limit` creates age out", so it holds at
@@ -138,9 +146,9 @@ internal sealed class RateLimitGate
             previous.TrySetResult(true);
             if (info is { Remaining: 0, ResetsAt: { } reset } && reset > now)
             {
-                // Exhausted by our own creates (the log explains it) or by someone sharing the limit: in the
-                // first case the log already says when a slot frees; in the second, trust the server.
-                if (status == 429 || _limit is null || _accepted.Count < _limit)
+                // Exhausted by our own creates (the log, with those still in flight, explains it) or by someone sharing
+                // the limit: in the first case the log already says when a slot frees; in the second, trust the server.
+                if (status == 429 || _limit is null || _accepted.Count + _inFlight < _limit)
                 {
                     BlockUntil(reset + Margin, now);
                 }

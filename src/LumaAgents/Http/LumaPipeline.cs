@@ -34,7 +34,8 @@ internal sealed class LumaPipeline : IDisposable
         _ownsInvoker = ownsInvoker;
         _authorization = "Bearer " + settings.ApiKey;
         Logger = settings.CreateLogger();
-        Coordinator = settings.Options.Coordinator ?? new InProcessCoordinator(settings.TimeProvider, settings.Options.MaxConcurrentJobs, Logger);
+        Coordinator = settings.Options.Coordinator?.ForClient(new LumaCoordinationContext(settings, Logger))
+                      ?? new InProcessCoordinator(settings.TimeProvider, settings.Options.MaxConcurrentJobs, Logger);
     }
 
     public LumaClientSettings Settings { get; }
