@@ -48,6 +48,14 @@ internal sealed class ProgressReporter : IAsyncDisposable
     /// <param name="describe">The message for a generation's state.</param>
     public IProgress<Generation> ForGeneration(Func<Generation, string> describe) => new GenerationProgress(this, describe);
 
+    /// <summary>
+    /// A progress sink for an upload's bytes: one notification each time another tenth of <paramref name="total"/> is
+    /// sent (at most ten, however many chunks the SDK reports), so a large upload shows it is moving.
+    /// </summary>
+    /// <param name="total">The file's size in bytes.</param>
+    /// <param name="label">What is being uploaded, for the message.</param>
+    public IProgress<long> ForBytes(long total, string label) => new ByteProgress(this, total, label);
+
     public async ValueTask DisposeAsync()
     {
         _queue?.Writer.TryComplete();
@@ -66,6 +74,23 @@ internal sealed class ProgressReporter : IAsyncDisposable
             {
                 // A client that went away cannot be told; the tool's result (or its cancellation) still follows.
                 _logger.LogDebug("Progress notification not sent: {Reason}", e.Message);
+            }
+        }
+    }
+
+    private sealed class ByteProgress(ProgressReporter owner, long total, string label) : IProgress<long>
+    {
+        private int _tenths;
+
+        public void Report(long value)
+        {
+            var tenths = total <= 0 ? 10 : (int)Math.Min(10, value * 10 / total);
+            if (tenths > Volatile.Read(ref _tenths))
+            {
+                Volatile.Write(ref _tenths, tenths);
+                owner.Report(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"Uploading {label}: {value / 1048576.0:0.0} of {total / 1048576.0:0.0} MB sent ({tenths * 10}%)"));
             }
         }
     }
