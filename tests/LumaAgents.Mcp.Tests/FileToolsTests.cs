@@ -68,7 +68,7 @@ public sealed class FileToolsTests
 
         await progress.WaitForAsync("is ready");
         Assert.Equal(
-            ["Uploading photo.png: 0.0 of 0.0 MB sent (100%)", $"Uploaded photo.png as file {id} (pending)", $"File {id} is ready (1 s)"],
+            ["Uploading photo.png: 68 B of 68 B sent (100%)", $"Uploaded photo.png as file {id} (pending)", $"File {id} is ready (1 s)"],
             progress.Messages);
     }
 
@@ -117,6 +117,7 @@ public sealed class FileToolsTests
         var error = Results.Error(result);
         Assert.Equal("file_failed", error.Get("kind"));
         Assert.Contains("will not help", error.Get("what_to_do"));
+        Assert.DoesNotContain("whether it became ready", error.Get("what_to_do"));
         var structured = Results.Structured(result);
         var id = structured.Get("file_id");
         Assert.Equal("failed", server.Simulator.GetFile(id)!.State);

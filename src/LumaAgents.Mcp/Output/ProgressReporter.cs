@@ -88,12 +88,18 @@ internal sealed class ProgressReporter : IAsyncDisposable
             if (tenths > Volatile.Read(ref _tenths))
             {
                 Volatile.Write(ref _tenths, tenths);
-                owner.Report(string.Create(
-                    System.Globalization.CultureInfo.InvariantCulture,
-                    $"Uploading {label}: {value / 1048576.0:0.0} of {total / 1048576.0:0.0} MB sent ({tenths * 10}%)"));
+                owner.Report($"Uploading {label}: {Size(value)} of {Size(total)} sent ({tenths * 10}%)");
             }
         }
     }
+
+    /// <summary>A size as people read it: 68 B, 12.3 KB, 4.2 MB.</summary>
+    internal static string Size(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} B"),
+        < 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
 
     private sealed class GenerationProgress(ProgressReporter owner, Func<Generation, string> describe) : IProgress<Generation>
     {

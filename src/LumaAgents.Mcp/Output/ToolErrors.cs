@@ -170,7 +170,8 @@ internal static class ToolErrors
             HttpStatusCode.PaymentRequired => "The Luma account has no balance left: add funds in the Luma dashboard, then call again.",
             HttpStatusCode.Forbidden => "The API client is suspended or deactivated: contact Luma support and quote the request id.",
             HttpStatusCode.NotFound => subject == ErrorSubject.File
-                ? "There is no file with that id for this account: check file_id (it comes from upload_file or list_files)."
+                ? "There is no file with that id for this account (the API may also answer so for a file deleted or expired earlier): check file_id "
+                  + "(it comes from upload_file or list_files). A file deleted before needs nothing more; to use one that is gone, upload it again."
                 : "There is no generation with that id for this account: check generation_id (it comes from create_generation or generate).",
             HttpStatusCode.RequestEntityTooLarge => "An input is too large: use a smaller file, or give it as a public https URL.",
             (HttpStatusCode)422 => "The API could not use this combination of options, or could not fetch or decode an input: change what detail names.",

@@ -44,7 +44,9 @@ internal sealed partial class UploadFileTool : LumaTool
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var failed = ToolErrors.Describe(e, subject: ErrorSubject.File, file: created, resume: $"The file {created.Id} was uploaded; get_file with file_id \"{created.Id}\" tells whether it became ready.");
+                // A refused file is final; any other failure of the wait leaves a file that may still become ready.
+                var resume = e is FileFailedException ? null : $"The file {created.Id} was uploaded; get_file with file_id \"{created.Id}\" tells whether it became ready.";
+                var failed = ToolErrors.Describe(e, subject: ErrorSubject.File, file: created, resume: resume);
                 failed.Structured["path"] = real;
                 return failed;
             }
