@@ -148,6 +148,28 @@ public sealed class StdioSimulatorTests : IClassFixture<SimulatorFixture>
     }
 
     [Fact]
+    public async Task A_large_local_source_is_uploaded_through_the_simulated_Files_API_and_the_result_says_so()
+    {
+        var bytes = new byte[Input.MediaReferences.UploadAboveBytes + 1];
+        Args.Png.CopyTo(bytes, 0);
+        var name = "large-" + Guid.NewGuid().ToString("N") + ".png";
+        _fixture.Allowed.WriteFile("inputs/" + name, bytes);
+
+        var result = await Server.Client.CallToolAsync(
+            "create_generation", Args.Of(("prompt", "make it night"), ("type", "image_edit"), ("source", new { path = "inputs/" + name })));
+
+        var created = Results.Structured(result, Server.Tool("create_generation"));
+        Assert.Equal("queued", created.Get("state"));
+        var upload = Assert.Single(created["uploaded_inputs"]!.AsArray())!.AsObject();
+        Assert.Equal("source", upload.Get("input"));
+        Assert.Equal("ready", upload.Get("state"));
+        Assert.True(created["simulated"]!.GetValue<bool>());
+        var file = Results.Structured(await Server.Client.CallToolAsync("get_file", Args.Of(("file_id", upload.Get("file_id")))), Server.Tool("get_file"));
+        Assert.Equal(bytes.Length, file["size_bytes"]!.GetValue<long>());
+        Assert.Equal(name, file.Get("filename"));
+    }
+
+    [Fact]
     public async Task Paths_that_lead_outside_the_allowed_folders_are_refused()
     {
         var outsideFile = _fixture.Outside.Combine("secret.png");

@@ -27,47 +27,46 @@ internal sealed class CreateGenerationTool : LumaTool
     {
         var prepared = await GenerationRequestReader.ReadAsync(call.Arguments, [], Context.Folders, cancellationToken).ConfigureAwait(false);
         await using var progress = new ProgressReporter(call.Request.Server, call.Request.Params?.ProgressToken, Context.Logger);
-        var (request, failed) = await UploadInputsAsync(Context, prepared, progress, cancellationToken).ConfigureAwait(false);
+        var (created, failed) = await UploadAndCreateAsync(Context, prepared, progress, cancellationToken).ConfigureAwait(false);
         if (failed is not null)
         {
             return failed;
         }
 
-        LumaResponse<Generation> created;
-        try
-        {
-            created = await Context.Generations.CreateWithResponseAsync(request!, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!prepared.Uploads.IsEmpty && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
-        {
-            return WithUploads(ToolErrors.Describe(e, resume: ReuseUploads), prepared.Uploads);
-        }
-
-        var generation = created.Value;
+        var generation = created!.Value;
         Context.Logger.LogCreated(generation.Id);
         var view = GenerationView.From(generation, NextSteps.StillRunning(generation.Id, generation) + prepared.Uploads.Note());
         AddCreateFacts(view, created.RequestId, created.RateLimit, billed: !Context.Backend.Simulated);
         return WithUploads(new ToolOutcome(view), prepared.Uploads);
     }
 
-    /// <summary>What to do about a failed create when local inputs were uploaded for it.</summary>
-    internal const string ReuseUploads = "The large local inputs were uploaded already (see uploaded_inputs): to try again, pass their file_id instead of the path.";
-
     /// <summary>
-    /// Uploads a request's large local inputs just before its create; a failure is an error result that lists what
-    /// was uploaded and says nothing was created.
+    /// Uploads a request's large local inputs, then sends the billed create. A failed upload is an error result that
+    /// lists what was uploaded and says nothing was created; a failed create after uploads lists them and says to
+    /// reuse their ids. Any other failed create is thrown, for the base class to describe.
     /// </summary>
-    internal static async Task<(GenerationRequest? Request, ToolOutcome? Failed)> UploadInputsAsync(
+    internal static async Task<(LumaResponse<Generation>? Created, ToolOutcome? Failed)> UploadAndCreateAsync(
         ToolContext context, PreparedRequest prepared, ProgressReporter progress, CancellationToken cancellationToken)
     {
+        GenerationRequest request;
         try
         {
-            return (await prepared.Uploads.UploadAsync(context, prepared.Request, progress, cancellationToken).ConfigureAwait(false), null);
+            request = await prepared.Uploads.UploadAsync(context, prepared.Request, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var resume = e is LumaValidationException ? null : "No generation was created and nothing is billed.";
             return (null, WithUploads(ToolErrors.Describe(e, resume: resume, subject: ErrorSubject.File), prepared.Uploads));
+        }
+
+        try
+        {
+            return (await context.Generations.CreateWithResponseAsync(request, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (!prepared.Uploads.IsEmpty && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            const string reuse = "The large local inputs were uploaded already (see uploaded_inputs): to try again, pass their file_id instead of the path.";
+            return (null, WithUploads(ToolErrors.Describe(e, resume: reuse), prepared.Uploads));
         }
     }
 

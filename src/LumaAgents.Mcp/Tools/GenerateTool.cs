@@ -29,23 +29,13 @@ internal sealed class GenerateTool : LumaTool
         var folder = OutputSaver.ResolveFolder(Context, call.String("directory"));
 
         await using var progress = new ProgressReporter(call.Request.Server, call.Request.Params?.ProgressToken, Context.Logger);
-        var (request, failed) = await CreateGenerationTool.UploadInputsAsync(Context, prepared, progress, cancellationToken).ConfigureAwait(false);
+        var (created, failed) = await CreateGenerationTool.UploadAndCreateAsync(Context, prepared, progress, cancellationToken).ConfigureAwait(false);
         if (failed is not null)
         {
             return failed;
         }
 
-        LumaResponse<Generation> created;
-        try
-        {
-            created = await Context.Generations.CreateWithResponseAsync(request!, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!prepared.Uploads.IsEmpty && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
-        {
-            return CreateGenerationTool.WithUploads(ToolErrors.Describe(e, resume: CreateGenerationTool.ReuseUploads), prepared.Uploads);
-        }
-
-        return CreateGenerationTool.WithUploads(await WaitAndSaveAsync(call, created, folder, progress, prepared.Uploads, cancellationToken).ConfigureAwait(false), prepared.Uploads);
+        return CreateGenerationTool.WithUploads(await WaitAndSaveAsync(call, created!, folder, progress, prepared.Uploads, cancellationToken).ConfigureAwait(false), prepared.Uploads);
     }
 
     /// <summary>Everything after the billed create: from here on, no failure loses the job's id.</summary>
