@@ -2,8 +2,9 @@
 # End-to-end check of luma-mcp with a third-party MCP client. Packs the LumaAgents.Mcp dotnet tool, installs it from
 # that local package folder into a throw-away tool path, installs the official MCP TypeScript SDK pinned in
 # tests/mcp-e2e/package-lock.json (npm ci), and runs tests/mcp-e2e/e2e.mjs against `luma-mcp --simulator`: tools/list
-# with input and output schemas, create_generation -> wait_for_generation (with progress) -> download_outputs, and a
-# real file in the allowed folder. Nothing calls the API. Fails loudly on the first problem.
+# with input and output schemas for all nine tools, create_generation -> wait_for_generation (with progress) ->
+# download_outputs, upload_file -> create_generation with its file_id -> wait_for_generation -> download_outputs, the
+# other file tools, and real files in the allowed folder. Nothing calls the API. Fails loudly on the first problem.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +56,6 @@ npm_done=$SECONDS
 mkdir -p "$work/allowed"
 node tests/mcp-e2e/e2e.mjs "$work/allowed" "$server" || fail "the end-to-end script (see above)"
 saved=$(find "$work/allowed/e2e-out" -type f -name '*.png' | wc -l)
-[ "$saved" -eq 1 ] || fail "expected one saved file in the allowed folder, found $saved"
+[ "$saved" -eq 2 ] || fail "expected two saved files in the allowed folder, found $saved"
 
 echo "mcp-e2e: ok in $((SECONDS - started)) s (pack $((packed - started)) s, install $((installed - packed)) s, npm ci $((npm_done - installed)) s, script $((SECONDS - npm_done)) s)"

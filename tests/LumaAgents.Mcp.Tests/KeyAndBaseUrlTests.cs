@@ -21,6 +21,7 @@ public sealed class KeyAndBaseUrlTests
             ApiKeys = [key],
             QueuedFor = TimeSpan.Zero,
             ProcessingFor = TimeSpan.Zero,
+            FileReadyAfter = TimeSpan.Zero,
             TimeProvider = new ManualTimeProvider(),
         });
         using var folder = new TempFolder();
@@ -43,6 +44,12 @@ public sealed class KeyAndBaseUrlTests
         var generated = Results.Structured(await session.CallAsync("generate", Args.Of(("prompt", "a pier"), ("directory", "out")), progress.Token));
         Assert.True(File.Exists(generated["files"]![0]!["path"]!.GetValue<string>()));
         Assert.Equal("not_found", Results.Kind(await session.CallAsync("get_generation", Args.Of(("generation_id", Guid.NewGuid().ToString())))));
+        var file = Results.Structured(await session.CallAsync("upload_file", Args.Of(("path", "in.png")), progress.Token)).Get("id");
+        Assert.Equal(file, Results.Structured(await session.CallAsync("get_file", Args.Of(("file_id", file)))).Get("id"));
+        Assert.Contains(file, Results.Text(await session.CallAsync("list_files", Args.Of(("state", "ready")))));
+        Assert.True(Results.Structured(await session.CallAsync("delete_file", Args.Of(("file_id", file))))["deleted"]!.GetValue<bool>());
+        Assert.Equal("not_found", Results.Kind(await session.CallAsync("get_file", Args.Of(("file_id", Guid.NewGuid().ToString())))));
+        Assert.Equal("invalid_arguments", Results.Kind(await session.CallAsync("upload_file", Args.Of(("path", outside.Path)))));
         Assert.Equal("invalid_arguments", Results.Kind(await session.CallAsync("create_generation", Args.Of(("prompt", "x"), ("source", new { path = outside.Path })))));
         Assert.Equal("invalid_arguments", Results.Kind(await session.CallAsync("download_outputs", Args.Of(("generation_id", id), ("directory", outside.Path)))));
         await progress.DisposeAsync();
@@ -55,8 +62,9 @@ public sealed class KeyAndBaseUrlTests
         Assert.Contains($"Created generation {id}", session.StandardError);
 
         // The key went to the API as the Authorization header, and only there: never to the storage host.
-        Assert.All(simulator.Requests.Where(r => r.RouteKind != RouteKind.Download), r => Assert.Equal("Bearer " + key, r.Headers["Authorization"]));
-        Assert.All(simulator.Requests.Where(r => r.RouteKind == RouteKind.Download), r => Assert.False(r.HasAuthorization));
+        Assert.All(simulator.Requests.Where(r => r.RouteKind is not (RouteKind.Download or RouteKind.Upload)), r => Assert.Equal("Bearer " + key, r.Headers["Authorization"]));
+        Assert.All(simulator.Requests.Where(r => r.RouteKind is RouteKind.Download or RouteKind.Upload), r => Assert.False(r.HasAuthorization));
+        Assert.Single(simulator.Requests, r => r.RouteKind == RouteKind.CreateFile);
         Assert.Equal(2, simulator.Requests.Count(r => r.RouteKind == RouteKind.Create));
 
         AssertStdoutIsOnlyProtocol(session.StandardOutput);
@@ -91,12 +99,17 @@ public sealed class KeyAndBaseUrlTests
         using var folder = new TempFolder();
         await using var server = await StdioServer.StartAsync([], folder.Path);
 
-        Assert.Equal(5, server.Tools.Count);
+        folder.WriteFile("in.png", Args.Png);
+
+        Assert.Equal(9, server.Tools.Count);
         foreach (var (tool, arguments) in new[]
         {
             ("create_generation", Args.Of(("prompt", "a tree"))),
             ("get_generation", Args.Of(("generation_id", Guid.NewGuid().ToString()))),
             ("generate", Args.Of(("prompt", "a tree"))),
+            ("upload_file", Args.Of(("path", "in.png"))),
+            ("list_files", Args.Of()),
+            ("delete_file", Args.Of(("file_id", Guid.NewGuid().ToString()))),
         })
         {
             var error = Results.Error(await server.Client.CallToolAsync(tool, arguments));
@@ -127,7 +140,7 @@ public sealed class KeyAndBaseUrlTests
             }
         }
 
-        Assert.Equal(2, tokens.Count);
+        Assert.Equal(3, tokens.Count);
         var messages = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
         foreach (var (token, requestId) in tokens)
         {

@@ -14,10 +14,10 @@ public sealed class StdioSimulatorTests : IClassFixture<SimulatorFixture>
     private StdioServer Server => _fixture.Quick;
 
     [Fact]
-    public void Tools_list_offers_the_generation_tools_with_input_and_output_schemas_and_hints()
+    public void Tools_list_offers_the_generation_and_file_tools_with_input_and_output_schemas_and_hints()
     {
         Assert.Equal(
-            ["create_generation", "download_outputs", "generate", "get_generation", "wait_for_generation"],
+            ["create_generation", "delete_file", "download_outputs", "generate", "get_file", "get_generation", "list_files", "upload_file", "wait_for_generation"],
             Server.Tools.Select(t => t.Name).Order());
         foreach (var tool in Server.Tools)
         {
@@ -30,17 +30,23 @@ public sealed class StdioSimulatorTests : IClassFixture<SimulatorFixture>
             Assert.True(tool.ProtocolTool.Description!.Length > 200, tool.Name + " needs a precise description");
             Assert.NotNull(tool.ProtocolTool.Annotations);
             Assert.True(tool.ProtocolTool.Annotations!.OpenWorldHint);
-            Assert.False(tool.ProtocolTool.Annotations.DestructiveHint);
+            Assert.Equal(tool.Name == "delete_file", tool.ProtocolTool.Annotations.DestructiveHint);
         }
 
-        Assert.True(Server.Tool("get_generation").ProtocolTool.Annotations!.ReadOnlyHint);
-        Assert.True(Server.Tool("wait_for_generation").ProtocolTool.Annotations!.ReadOnlyHint);
-        Assert.True(Server.Tool("get_generation").ProtocolTool.Annotations!.IdempotentHint);
-        foreach (var name in new[] { "create_generation", "generate", "download_outputs" })
+        foreach (var name in new[] { "get_generation", "wait_for_generation", "get_file", "list_files" })
+        {
+            Assert.True(Server.Tool(name).ProtocolTool.Annotations!.ReadOnlyHint);
+            Assert.True(Server.Tool(name).ProtocolTool.Annotations!.IdempotentHint);
+        }
+
+        foreach (var name in new[] { "create_generation", "generate", "download_outputs", "upload_file" })
         {
             Assert.False(Server.Tool(name).ProtocolTool.Annotations!.ReadOnlyHint);
             Assert.False(Server.Tool(name).ProtocolTool.Annotations!.IdempotentHint);
         }
+
+        Assert.False(Server.Tool("delete_file").ProtocolTool.Annotations!.ReadOnlyHint);
+        Assert.True(Server.Tool("delete_file").ProtocolTool.Annotations!.IdempotentHint);
 
         Assert.Contains("BILLED", Server.Tool("create_generation").Description);
         Assert.Contains("BILLED", Server.Tool("generate").Description);
@@ -48,7 +54,7 @@ public sealed class StdioSimulatorTests : IClassFixture<SimulatorFixture>
     }
 
     [Fact]
-    public void Create_generation_schema_lists_the_known_values_of_every_enum_the_SDK_has()
+    public void Input_schemas_list_the_known_values_of_every_enum_the_SDK_has()
     {
         var properties = JsonNode.Parse(Server.Tool("create_generation").ProtocolTool.InputSchema.GetRawText())!["properties"]!;
         Assert.Equal(GenerationType.KnownValues.Select(v => v.Value), Enum(properties["type"]));
@@ -64,6 +70,14 @@ public sealed class StdioSimulatorTests : IClassFixture<SimulatorFixture>
         {
             Assert.Equal(["url", "path", "generation_id", "file_id", "media_type"], media!["properties"]!.AsObject().Select(p => p.Key));
         }
+
+        var upload = JsonNode.Parse(Server.Tool("upload_file").ProtocolTool.InputSchema.GetRawText())!["properties"]!;
+        var list = JsonNode.Parse(Server.Tool("list_files").ProtocolTool.InputSchema.GetRawText())!["properties"]!;
+        Assert.Equal(FilePurpose.KnownValues.Select(v => v.Value), Enum(upload["purpose"]));
+        Assert.Equal(FilePurpose.KnownValues.Select(v => v.Value), Enum(list["purpose"]));
+        Assert.Equal(FileState.KnownValues.Select(v => v.Value), Enum(list["state"]));
+        Assert.Equal(FileLimits.MinListLimit, list["limit"]!["minimum"]!.GetValue<int>());
+        Assert.Equal(FileLimits.MaxListLimit, list["limit"]!["maximum"]!.GetValue<int>());
 
         static IEnumerable<string> Enum(JsonNode? schema) => schema!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
     }
@@ -131,6 +145,28 @@ public sealed class StdioSimulatorTests : IClassFixture<SimulatorFixture>
             "create_generation", Args.Of(("prompt", "make it night"), ("type", "image_edit"), ("source", new { path = "inputs/photo.png" })));
 
         Assert.Equal("queued", Results.Structured(result, Server.Tool("create_generation")).Get("state"));
+    }
+
+    [Fact]
+    public async Task A_large_local_source_is_uploaded_through_the_simulated_Files_API_and_the_result_says_so()
+    {
+        var bytes = new byte[Input.MediaReferences.UploadAboveBytes + 1];
+        Args.Png.CopyTo(bytes, 0);
+        var name = "large-" + Guid.NewGuid().ToString("N") + ".png";
+        _fixture.Allowed.WriteFile("inputs/" + name, bytes);
+
+        var result = await Server.Client.CallToolAsync(
+            "create_generation", Args.Of(("prompt", "make it night"), ("type", "image_edit"), ("source", new { path = "inputs/" + name })));
+
+        var created = Results.Structured(result, Server.Tool("create_generation"));
+        Assert.Equal("queued", created.Get("state"));
+        var upload = Assert.Single(created["uploaded_inputs"]!.AsArray())!.AsObject();
+        Assert.Equal("source", upload.Get("input"));
+        Assert.Equal("ready", upload.Get("state"));
+        Assert.True(created["simulated"]!.GetValue<bool>());
+        var file = Results.Structured(await Server.Client.CallToolAsync("get_file", Args.Of(("file_id", upload.Get("file_id")))), Server.Tool("get_file"));
+        Assert.Equal(bytes.Length, file["size_bytes"]!.GetValue<long>());
+        Assert.Equal(name, file.Get("filename"));
     }
 
     [Fact]

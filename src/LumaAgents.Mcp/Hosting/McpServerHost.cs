@@ -31,7 +31,7 @@ internal static class McpServerHost
                 Name = ServerName,
                 Title = "Luma Agents (images and video)",
                 Version = CommandLine.Version,
-                Description = "Create, wait for and download Luma Agents generations: images with uni-1, video with ray-3.2.",
+                Description = "Create, wait for and download Luma Agents generations (images with uni-1, video with ray-3.2), and upload and manage the files they use.",
             };
             options.ServerInstructions = Instructions(backend, folders);
         });
@@ -58,7 +58,9 @@ internal static class McpServerHost
         => "Luma Agents image and video generation. For one result, call generate (create, wait and save in one call). For more control: "
            + "create_generation (billed; returns an id at once), then wait_for_generation (free; pass timeout_seconds below your request timeout and "
            + "call again while timed_out is true), then download_outputs (saves files). get_generation reads a job's state at any time. Keep every "
-           + "generation id you get: jobs cannot be cancelled and keep running after a timeout. Local files are read and saved only inside: "
-           + folders.Describe() + "."
+           + "generation id you get: jobs cannot be cancelled and keep running after a timeout. To use one local image or video in several "
+           + "generations, upload it once with upload_file and pass {\"file_id\": \"…\"} as the input; list_files, get_file and delete_file manage "
+           + "uploaded files (a path input over " + (Input.MediaReferences.UploadAboveBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+           + " MB is uploaded that way by itself). Local files are read and saved only inside: " + folders.Describe() + "."
            + (backend.Simulated ? " This server runs with --simulator: nothing is sent to Luma and nothing is billed." : string.Empty);
 }

@@ -1,91 +1,107 @@
 using System.Globalization;
 using System.Text.Json;
 using LumaAgents.Mcp.Safety;
+using Microsoft.AspNetCore.StaticFiles;
 
 namespace LumaAgents.Mcp.Input;
 
 /// <summary>
 /// Turns the media references of a request, as the agent wrote them, into what the API takes: a <c>path</c> (kept
-/// by the SDK's reader among the unknown fields) becomes the file's bytes as base64 after the folder check, and a
-/// video URL gets its media type from the extension. It visits every place the SDK models an <see cref="ImageRef"/>.
+/// by the SDK's reader among the unknown fields) becomes, after the folder check, the file's bytes as base64 when it is
+/// small, or a placeholder for an upload through the Files API when it is larger than <see cref="UploadAboveBytes"/>
+/// (see <see cref="MediaUploads"/>); a video URL gets its media type from the extension. It visits every place the SDK
+/// models an <see cref="ImageRef"/>.
 /// </summary>
 internal sealed class MediaReferences
 {
+    /// <summary>
+    /// Local files larger than this (4 MiB) are uploaded through the Files API and sent as <c>file_id</c>; smaller ones
+    /// go inline as base64. Inline, a file costs 4/3 of its size in the create's JSON body and in memory, and that body
+    /// is the one request that is never retried (it is billed and has no idempotency key): above a few MB, an upload
+    /// that streams the bytes and may be retried, then a small create, is the safer way.
+    /// </summary>
+    public const long UploadAboveBytes = 4L * 1024 * 1024;
+
     private const string PathField = "path";
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     private readonly AllowedFolders _folders;
     private readonly List<LumaValidationError> _errors = [];
     private readonly HashSet<string> _fromPaths = new(StringComparer.Ordinal);
+    private readonly MediaUploads _uploads = new();
 
     private MediaReferences(AllowedFolders folders) => _folders = folders;
 
-    /// <summary>The request with every media reference in API form, and the locations that were local files.</summary>
-    /// <exception cref="LumaValidationException">A reference is ambiguous, outside the allowed folders, or unreadable.</exception>
-    public static async Task<(GenerationRequest Request, IReadOnlySet<string> FromPaths)> ResolveAsync(
+    /// <summary>
+    /// The request with every media reference in API form (large local files as upload placeholders), the locations
+    /// that were sent inline from local files, and the uploads still to do.
+    /// </summary>
+    /// <exception cref="LumaValidationException">A reference is ambiguous, outside the allowed folders, too large or unreadable.</exception>
+    public static async Task<(GenerationRequest Request, IReadOnlySet<string> FromPaths, MediaUploads Uploads)> ResolveAsync(
         GenerationRequest request, AllowedFolders folders, CancellationToken cancellationToken)
     {
         var resolver = new MediaReferences(folders);
-        var resolved = await resolver.ResolveRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        var resolved = await MapAsync(request, resolver.OneAsync, cancellationToken).ConfigureAwait(false);
         if (resolver._errors.Count > 0)
         {
             throw new LumaValidationException(resolver._errors);
         }
 
-        return (resolved, resolver._fromPaths);
+        return (resolved, resolver._fromPaths, resolver._uploads);
     }
 
-    private async Task<GenerationRequest> ResolveRequestAsync(GenerationRequest request, CancellationToken ct)
+    /// <summary>The request with <paramref name="map"/> applied to every media reference, each with its location (such as <c>video.keyframes[2]</c>).</summary>
+    public static async Task<GenerationRequest> MapAsync(GenerationRequest request, Func<ImageRef, string, CancellationToken, Task<ImageRef>> map, CancellationToken ct)
     {
+        async Task<ImageRef?> OneAsync(ImageRef? reference, string location)
+            => reference is null ? null : await map(reference, location, ct).ConfigureAwait(false);
+
+        async Task<IReadOnlyList<ImageRef>?> ListAsync(IReadOnlyList<ImageRef>? references, string location)
+        {
+            if (references is null)
+            {
+                return null;
+            }
+
+            var mapped = new List<ImageRef>(references.Count);
+            for (var i = 0; i < references.Count; i++)
+            {
+                mapped.Add((await OneAsync(references[i], location + "[" + i.ToString(CultureInfo.InvariantCulture) + "]").ConfigureAwait(false))!);
+            }
+
+            return mapped;
+        }
+
         var video = request.Video;
         if (video is not null)
         {
             var edit = video.Edit;
             if (edit is not null)
             {
-                edit = edit with { Keyframes = await ListAsync(edit.Keyframes, "video.edit.keyframes", ct).ConfigureAwait(false) };
+                edit = edit with { Keyframes = await ListAsync(edit.Keyframes, "video.edit.keyframes").ConfigureAwait(false) };
             }
 
             video = video with
             {
-                StartFrame = await OneAsync(video.StartFrame, "video.start_frame", ct).ConfigureAwait(false),
-                EndFrame = await OneAsync(video.EndFrame, "video.end_frame", ct).ConfigureAwait(false),
-                GuideFrame = await OneAsync(video.GuideFrame, "video.guide_frame", ct).ConfigureAwait(false),
-                Keyframes = await ListAsync(video.Keyframes, "video.keyframes", ct).ConfigureAwait(false),
+                StartFrame = await OneAsync(video.StartFrame, "video.start_frame").ConfigureAwait(false),
+                EndFrame = await OneAsync(video.EndFrame, "video.end_frame").ConfigureAwait(false),
+                GuideFrame = await OneAsync(video.GuideFrame, "video.guide_frame").ConfigureAwait(false),
+                Keyframes = await ListAsync(video.Keyframes, "video.keyframes").ConfigureAwait(false),
                 Edit = edit,
             };
         }
 
         return request with
         {
-            Source = await OneAsync(request.Source, "source", ct).ConfigureAwait(false),
-            ImageRefs = await ListAsync(request.ImageRefs, "image_ref", ct).ConfigureAwait(false),
+            Source = await OneAsync(request.Source, "source").ConfigureAwait(false),
+            ImageRefs = await ListAsync(request.ImageRefs, "image_ref").ConfigureAwait(false),
             Video = video,
         };
     }
 
-    private async Task<IReadOnlyList<ImageRef>?> ListAsync(IReadOnlyList<ImageRef>? references, string location, CancellationToken ct)
+    private async Task<ImageRef> OneAsync(ImageRef reference, string location, CancellationToken ct)
     {
-        if (references is null)
-        {
-            return null;
-        }
-
-        var resolved = new List<ImageRef>(references.Count);
-        for (var i = 0; i < references.Count; i++)
-        {
-            resolved.Add((await OneAsync(references[i], location + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", ct).ConfigureAwait(false))!);
-        }
-
-        return resolved;
-    }
-
-    private async Task<ImageRef?> OneAsync(ImageRef? reference, string location, CancellationToken ct)
-    {
-        if (reference is null)
-        {
-            return null;
-        }
-
         string? path = null;
         if (reference.AdditionalProperties is { } extra && extra.TryGetValue(PathField, out var pathValue))
         {
@@ -104,6 +120,12 @@ internal sealed class MediaReferences
         if (path is not null)
         {
             return await FromPathAsync(reference, path, location, ct).ConfigureAwait(false);
+        }
+
+        if (reference.FileId is { } fileId && MediaUploads.IsPlaceholder(fileId))
+        {
+            _errors.Add(new(location + ".file_id", $"'{fileId}' is not a file id; give the id of an uploaded file (from upload_file or list_files)"));
+            return reference;
         }
 
         if (reference.Url is { IsAbsoluteUri: true } url && reference.MediaType is null)
@@ -129,10 +151,9 @@ internal sealed class MediaReferences
         }
 
         var size = new FileInfo(real).Length;
-        if (size > GenerationLimits.MaxVideoBytes)
+        if (size > UploadAboveBytes)
         {
-            _errors.Add(new(location + ".path", $"'{path}' is {size / (1024 * 1024)} MB; at most {GenerationLimits.MaxVideoBytes / (1024 * 1024)} MB can be sent inline. Give a public https URL instead"));
-            return reference;
+            return ForUpload(reference, path, real, size, location);
         }
 
         try
@@ -151,5 +172,29 @@ internal sealed class MediaReferences
         }
 
         return reference;
+    }
+
+    /// <summary>A large local file: checked against the API's media limits now, uploaded after the whole request is valid.</summary>
+    private ImageRef ForUpload(ImageRef reference, string path, string real, long size, string location)
+    {
+        var mediaType = reference.MediaType ?? (ContentTypes.TryGetContentType(real, out var known) ? known : null);
+        if (mediaType is null)
+        {
+            _errors.Add(new(location + ".media_type", $"cannot be told from the name '{Path.GetFileName(real)}'; pass media_type, for example image/png or video/mp4"));
+            return reference;
+        }
+
+        var video = mediaType.StartsWith("video/", StringComparison.OrdinalIgnoreCase);
+        var limit = video ? GenerationLimits.MaxVideoBytes : GenerationLimits.MaxImageBytes;
+        if (size > limit)
+        {
+            _errors.Add(new(location + ".path", string.Create(
+                CultureInfo.InvariantCulture,
+                $"'{path}' is {size / (1024.0 * 1024):0.#} MB; the API takes {(video ? "videos" : "images")} of at most {limit / (1024 * 1024)} MB. Use a smaller file")));
+            return reference;
+        }
+
+        var purpose = location.StartsWith("image_ref", StringComparison.Ordinal) ? FilePurpose.Reference : FilePurpose.Input;
+        return _uploads.Add(location, real, mediaType, size, purpose, reference.MediaType);
     }
 }

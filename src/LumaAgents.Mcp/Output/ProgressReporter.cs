@@ -48,6 +48,14 @@ internal sealed class ProgressReporter : IAsyncDisposable
     /// <param name="describe">The message for a generation's state.</param>
     public IProgress<Generation> ForGeneration(Func<Generation, string> describe) => new GenerationProgress(this, describe);
 
+    /// <summary>
+    /// A progress sink for an upload's bytes: one notification each time another tenth of <paramref name="total"/> is
+    /// sent (at most ten, however many chunks the SDK reports), so a large upload shows it is moving.
+    /// </summary>
+    /// <param name="total">The file's size in bytes.</param>
+    /// <param name="label">What is being uploaded, for the message.</param>
+    public IProgress<long> ForBytes(long total, string label) => new ByteProgress(this, total, label);
+
     public async ValueTask DisposeAsync()
     {
         _queue?.Writer.TryComplete();
@@ -69,6 +77,29 @@ internal sealed class ProgressReporter : IAsyncDisposable
             }
         }
     }
+
+    private sealed class ByteProgress(ProgressReporter owner, long total, string label) : IProgress<long>
+    {
+        private int _tenths;
+
+        public void Report(long value)
+        {
+            var tenths = total <= 0 ? 10 : (int)Math.Min(10, value * 10 / total);
+            if (tenths > Volatile.Read(ref _tenths))
+            {
+                Volatile.Write(ref _tenths, tenths);
+                owner.Report($"Uploading {label}: {Size(value)} of {Size(total)} sent ({tenths * 10}%)");
+            }
+        }
+    }
+
+    /// <summary>A size as people read it: 68 B, 12.3 KB, 4.2 MB.</summary>
+    internal static string Size(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} B"),
+        < 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
 
     private sealed class GenerationProgress(ProgressReporter owner, Func<Generation, string> describe) : IProgress<Generation>
     {

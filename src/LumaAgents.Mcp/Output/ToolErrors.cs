@@ -15,13 +15,16 @@ internal static class ToolErrors
     /// <param name="error">What went wrong.</param>
     /// <param name="generation">The job concerned, when one exists (its id is then never lost).</param>
     /// <param name="resume">How to carry on with that job, when the failure came after it was created.</param>
-    public static ToolOutcome Describe(Exception error, Generation? generation = null, string? resume = null)
+    /// <param name="subject">What the tool's ids name, for the advice on a 404.</param>
+    /// <param name="file">The uploaded file concerned, when one was created (its id is then never lost).</param>
+    public static ToolOutcome Describe(Exception error, Generation? generation = null, string? resume = null, ErrorSubject subject = ErrorSubject.Generation, LumaFile? file = null)
     {
+        var advice = WhatToDo(error, subject);
         var body = new JsonObject
         {
             ["kind"] = Kind(error),
             ["message"] = error.Message,
-            ["what_to_do"] = resume is null ? WhatToDo(error) : WhatToDo(error) + " " + resume,
+            ["what_to_do"] = resume is null ? advice : advice + " " + resume,
         };
 
         if (error is LumaApiException api)
@@ -47,6 +50,11 @@ internal static class ToolErrors
         if (error is LumaDownloadException download && download.StatusCode is { } storageStatus)
         {
             body["status"] = (int)storageStatus;
+        }
+
+        if (error is LumaUploadException upload && upload.StatusCode is { } uploadStatus)
+        {
+            body["status"] = (int)uploadStatus;
         }
 
         if (error is LumaException { RequestId: { } requestId })
@@ -87,6 +95,23 @@ internal static class ToolErrors
             result["generation_id"] = downloadId;
         }
 
+        // The exception's own file is the latest read (failed, deleted); the caller's is the file as created.
+        file = error switch
+        {
+            FileFailedException refused => refused.File,
+            NotReadyException { File: { } pending } => pending,
+            _ => file,
+        };
+        if (file is not null)
+        {
+            result["file_id"] = file.Id;
+            result["file"] = FileView.From(file, FileView.NextStep(file));
+        }
+        else if (error is LumaUploadException { FileId: { } pendingId })
+        {
+            result["file_id"] = pendingId;
+        }
+
         return new ToolOutcome(result, isError: true);
     }
 
@@ -95,7 +120,9 @@ internal static class ToolErrors
         LumaValidationException => "invalid_arguments",
         LumaRateLimitException => "rate_limited",
         GenerationFailedException => "generation_failed",
+        FileFailedException => "file_failed",
         LumaDownloadException => "download_failed",
+        LumaUploadException => "upload_failed",
         LumaConfigurationException => "configuration",
         LumaConnectionException => "connection_failed",
         LumaTimeoutException => "api_timeout",
@@ -117,13 +144,19 @@ internal static class ToolErrors
         _ => "internal_error",
     };
 
-    private static string WhatToDo(Exception error) => error switch
+    private static string WhatToDo(Exception error, ErrorSubject subject) => error switch
     {
         LumaValidationException => "Fix the arguments named in validation_errors and call again. Nothing was sent and nothing is billed.",
         LumaRateLimitException limited => RateLimitAdvice(limited),
         GenerationFailedException failed => failed.IsRetryable
             ? "Submitting the same request again may succeed; it would be a new, billed job."
             : "Submitting the same request again will not help: change the prompt or the inputs first.",
+        FileFailedException { File.State: var state } when state == FileState.Deleted
+            => "The file was deleted before it became ready; upload it again with upload_file.",
+        FileFailedException => "Ingest or moderation refused the file (see failure_reason): it can never be referenced, and uploading the same bytes "
+            + "again will not help unless the reason says otherwise. Use another file.",
+        LumaUploadException => "The bytes did not reach storage (see message); call again to upload the file anew. A pending file left behind "
+            + "(file_id, when given) can never be referenced; delete_file removes it.",
         LumaDownloadException download => $"Call download_outputs again with generation_id \"{download.GenerationId}\": every call reads the generation again and gets fresh download URLs.",
         LumaConfigurationException => "Set LUMA_AGENTS_API_KEY (a luma-api-… key) in the env block of luma-mcp in your MCP host's configuration and restart it, or start luma-mcp with --simulator to try it without a key.",
         NotReadyException notReady => notReady.Advice,
@@ -136,7 +169,10 @@ internal static class ToolErrors
             HttpStatusCode.Unauthorized => "The API key was refused: put a valid key (luma-api-…) in LUMA_AGENTS_API_KEY in luma-mcp's env in the MCP host configuration, then restart luma-mcp.",
             HttpStatusCode.PaymentRequired => "The Luma account has no balance left: add funds in the Luma dashboard, then call again.",
             HttpStatusCode.Forbidden => "The API client is suspended or deactivated: contact Luma support and quote the request id.",
-            HttpStatusCode.NotFound => "There is no generation with that id for this account: check generation_id (it comes from create_generation or generate).",
+            HttpStatusCode.NotFound => subject == ErrorSubject.File
+                ? "There is no file with that id for this account (the API may also answer so for a file deleted or expired earlier): check file_id "
+                  + "(it comes from upload_file or list_files). A file deleted before needs nothing more; to use one that is gone, upload it again."
+                : "There is no generation with that id for this account: check generation_id (it comes from create_generation or generate).",
             HttpStatusCode.RequestEntityTooLarge => "An input is too large: use a smaller file, or give it as a public https URL.",
             (HttpStatusCode)422 => "The API could not use this combination of options, or could not fetch or decode an input: change what detail names.",
             >= HttpStatusCode.InternalServerError => "Luma had a server problem; call again in a few seconds.",

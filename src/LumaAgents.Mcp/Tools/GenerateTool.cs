@@ -25,11 +25,23 @@ internal sealed class GenerateTool : LumaTool
 
     protected override async Task<ToolOutcome> RunAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        var request = await GenerationRequestReader.ReadAsync(call.Arguments, ToolOnly, Context.Folders, cancellationToken).ConfigureAwait(false);
+        var prepared = await GenerationRequestReader.ReadAsync(call.Arguments, ToolOnly, Context.Folders, cancellationToken).ConfigureAwait(false);
         var folder = OutputSaver.ResolveFolder(Context, call.String("directory"));
 
         await using var progress = new ProgressReporter(call.Request.Server, call.Request.Params?.ProgressToken, Context.Logger);
-        var created = await Context.Generations.CreateWithResponseAsync(request, cancellationToken).ConfigureAwait(false);
+        var (created, failed) = await CreateGenerationTool.UploadAndCreateAsync(Context, prepared, progress, cancellationToken).ConfigureAwait(false);
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        return CreateGenerationTool.WithUploads(await WaitAndSaveAsync(call, created!, folder, progress, prepared.Uploads, cancellationToken).ConfigureAwait(false), prepared.Uploads);
+    }
+
+    /// <summary>Everything after the billed create: from here on, no failure loses the job's id.</summary>
+    private async Task<ToolOutcome> WaitAndSaveAsync(
+        ToolCall call, LumaResponse<Generation> created, string folder, ProgressReporter progress, MediaUploads uploads, CancellationToken cancellationToken)
+    {
         var id = created.Value.Id;
         Context.Logger.LogCreated(id);
         progress.Report($"Created generation {id}{(Context.Backend.Simulated ? " (simulated)" : " (billed)")}; waiting for it");
@@ -67,7 +79,7 @@ internal sealed class GenerateTool : LumaTool
         }
 
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"Saved {saved.Count} file(s) of generation {id} into {folder}"));
-        var result = new ToolOutcome(GenerationView.From(completed, $"Done: the outputs are saved in {folder} (see files)."));
+        var result = new ToolOutcome(GenerationView.From(completed, $"Done: the outputs are saved in {folder} (see files)." + uploads.Note()));
         Complete(result, created, waited, folder, saved);
         await OutputSaver.AddContentAsync(result, id, saved, call.Boolean("include_images") ?? true, cancellationToken).ConfigureAwait(false);
         return result;
@@ -93,7 +105,8 @@ internal sealed class GenerateTool : LumaTool
         + "error: it has the id, timed_out true, and says how to resume (wait_for_generation, then download_outputs). Files are saved with safe "
         + "names (<id>_<index>.<ext>, never overwriting) into directory, which must be inside the allowed folders: " + context.Folders.Describe()
         + ". The result lists the files and links them as resources; small images (up to 1 MB) also come back as image content. "
-        + "Takes every option of create_generation, plus timeout_seconds, directory and include_images.",
+        + "Takes every option of create_generation (local inputs over " + (MediaReferences.UploadAboveBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)
+        + " MB are first uploaded through the Files API and listed in uploaded_inputs), plus timeout_seconds, directory and include_images.",
         Object(
             null,
             [
@@ -108,6 +121,6 @@ internal sealed class GenerateTool : LumaTool
             .With(
                 ("directory", String("The folder the outputs were (or will be) saved in.")),
                 ("files", Array(OutputSaver.FileSchema(), "The saved files; empty when the wait timed out.")))
-            .Require([.. GenerationSchemas.GenerationRequired(), "request_id", "rate_limit", "billed", "waited_seconds", "timed_out", "directory", "files"]),
+            .Require([.. GenerationSchemas.GenerationRequired(), "request_id", "rate_limit", "billed", "uploaded_inputs", "waited_seconds", "timed_out", "directory", "files"]),
         new ToolAnnotations { Title = "Generate and save", ReadOnlyHint = false, DestructiveHint = false, IdempotentHint = false, OpenWorldHint = true });
 }

@@ -46,6 +46,9 @@ internal abstract class LumaTool : McpServerTool
 
     protected ToolContext Context { get; }
 
+    /// <summary>What this tool's ids name (a 404's advice says which id to check).</summary>
+    protected virtual ErrorSubject Subject => ErrorSubject.Generation;
+
     public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
@@ -68,7 +71,7 @@ internal abstract class LumaTool : McpServerTool
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            outcome = ToolErrors.Describe(e);
+            outcome = ToolErrors.Describe(e, subject: Subject);
         }
 
         if (outcome.IsError)

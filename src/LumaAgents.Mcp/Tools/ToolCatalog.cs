@@ -4,7 +4,7 @@ namespace LumaAgents.Mcp.Tools;
 
 /// <summary>
 /// Every tool the server offers, one class per tool, grouped by the API area they cover. This is the one list to
-/// extend: the Files tools (upload_file, list_files, get_file, delete_file) join as a group of their own.
+/// extend.
 /// </summary>
 internal static class ToolCatalog
 {
@@ -12,6 +12,7 @@ internal static class ToolCatalog
     [
         .. GenerationTools(context),
         new DownloadOutputsTool(context),
+        .. FileTools(context),
     ];
 
     private static IEnumerable<McpServerTool> GenerationTools(ToolContext context) =>
@@ -20,5 +21,13 @@ internal static class ToolCatalog
         new GetGenerationTool(context),
         new WaitForGenerationTool(context),
         new GenerateTool(context),
+    ];
+
+    private static IEnumerable<McpServerTool> FileTools(ToolContext context) =>
+    [
+        new UploadFileTool(context),
+        new ListFilesTool(context),
+        new GetFileTool(context),
+        new DeleteFileTool(context),
     ];
 }

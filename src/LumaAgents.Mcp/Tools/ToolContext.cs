@@ -25,4 +25,7 @@ internal sealed class ToolContext
 
     /// <summary>The SDK's generations client (throws the configuration error when there is no usable key).</summary>
     public GenerationsClient Generations => Backend.Client.Generations;
+
+    /// <summary>The SDK's files client (throws the configuration error when there is no usable key).</summary>
+    public FilesClient Files => Backend.Client.Files;
 }
