@@ -111,8 +111,22 @@ public sealed class GetAndWaitTests
 
         result.AssertExit(ExitCodes.GenerationFailed);
         Assert.Contains($"error: generation {id} failed: budget_exhausted: The balance ran out", result.Stderr);
-        Assert.Contains("will not help", result.Stderr);
+        Assert.Contains("add funds to the account before submitting again", result.Stderr);
         Assert.Equal("failed", result.Json!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_failure_code_the_tool_does_not_know_gets_no_claim_about_retrying()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        var id = cli.Server.SeedGeneration(FakeOutcome.InState("failed", "server_error", "Something broke"));
+
+        var result = await cli.RunAsync("generations", "wait", id);
+
+        result.AssertExit(ExitCodes.GenerationFailed);
+        Assert.Contains("does not know the failure code 'server_error'", result.Stderr);
+        Assert.DoesNotContain("will not help", result.Stderr);
+        Assert.DoesNotContain("may succeed", result.Stderr);
     }
 
     [Fact]

@@ -271,6 +271,7 @@ public sealed class StdioSimulatorTests : IClassFixture<SimulatorFixture>
         Assert.Equal(code, generation["failure_code"]!.GetValue<string>());
         Assert.Equal(retryHelps, generation["retry_may_help"]!.GetValue<bool>());
         Assert.Equal(retryHelps, error.Get("what_to_do").Contains("may succeed", StringComparison.Ordinal));
+        Assert.Equal(!retryHelps, error.Get("what_to_do").Contains("before submitting again", StringComparison.Ordinal));
     }
 
     [Fact]

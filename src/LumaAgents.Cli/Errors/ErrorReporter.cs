@@ -203,7 +203,9 @@ internal sealed class ErrorReporter
             ExitCodes.GenerationFailed,
             $"generation {generation.Id} failed: {code}{reason}",
             [],
-            [failed.IsRetryable ? "submitting the same request again may succeed" : "submitting the same request again will not help"]);
+            [failed.Advice is { } advice
+                ? char.ToLowerInvariant(advice[0]) + advice.Substring(1).TrimEnd('.')
+                : $"this tool does not know the failure code '{code}': read the reason before submitting again (a new job is billed)"]);
     }
 
     /// <summary>The report as one JSON document (shaped like the API's error body, plus the tool's fields).</summary>

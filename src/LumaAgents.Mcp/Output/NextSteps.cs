@@ -6,9 +6,7 @@ internal static class NextSteps
     public static string For(Generation generation) => generation switch
     {
         { IsCompleted: true } => $"Completed. Call download_outputs with generation_id \"{generation.Id}\" to save the files (the output URLs expire one hour after this read).",
-        { IsFailed: true } => new GenerationFailedException(generation).IsRetryable
-            ? "Failed. Submitting the same request again may succeed; it would be a new, billed job."
-            : "Failed. Submitting the same request again will not help: change the prompt or the inputs first.",
+        { IsFailed: true } => "Failed. " + ToolErrors.ResubmitAdvice(new GenerationFailedException(generation)),
         _ => StillRunning(generation.Id, generation),
     };
 

@@ -144,13 +144,21 @@ internal static class ToolErrors
         _ => "internal_error",
     };
 
+    /// <summary>
+    /// What to do before submitting a failed generation's request again: the SDK's advice for a known failure code,
+    /// and for an unknown one no claim either way (a resubmission is a new, billed job).
+    /// </summary>
+    public static string ResubmitAdvice(GenerationFailedException failed)
+        => failed.Advice is { } advice
+            ? advice + (failed.IsRetryable ? " It would be a new, billed job." : string.Empty)
+            : $"The failure code '{failed.FailureCode?.Value ?? "none"}' is not one luma-mcp knows: read failure_reason before submitting "
+              + "the same request again (it would be a new, billed job).";
+
     private static string WhatToDo(Exception error, ErrorSubject subject) => error switch
     {
         LumaValidationException => "Fix the arguments named in validation_errors and call again. Nothing was sent and nothing is billed.",
         LumaRateLimitException limited => RateLimitAdvice(limited),
-        GenerationFailedException failed => failed.IsRetryable
-            ? "Submitting the same request again may succeed; it would be a new, billed job."
-            : "Submitting the same request again will not help: change the prompt or the inputs first.",
+        GenerationFailedException failed => ResubmitAdvice(failed),
         FileFailedException { File.State: var state } when state == FileState.Deleted
             => "The file was deleted before it became ready; upload it again with upload_file.",
         FileFailedException => "Ingest or moderation refused the file (see failure_reason): it can never be referenced, and uploading the same bytes "

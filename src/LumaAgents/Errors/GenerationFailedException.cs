@@ -33,6 +33,13 @@ public sealed class GenerationFailedException : LumaException
     /// </remarks>
     public bool IsRetryable => FailureCodes.IsRetryable(FailureCode);
 
+    /// <summary>
+    /// One sentence on what to do before submitting the request again (the one the message ends with), or null when
+    /// the failure code is one this SDK does not know, or none was given: then it says nothing about retrying rather
+    /// than guess, and <see cref="FailureReason"/> is the only guide.
+    /// </summary>
+    public string? Advice => FailureCodes.Advice(FailureCode);
+
     private static string BuildMessage(Generation generation)
     {
         var code = generation.FailureCode is { } c && c.Value.Length > 0 ? c.Value : "no failure code given";

@@ -75,4 +75,17 @@ public sealed class GenerationFailedMessageTests
             Assert.Equal(!error.IsRetryable, error.Message.Contains("before submitting again"));
         }
     }
+
+    [Fact]
+    public void Advice_is_the_sentence_the_message_ends_with_and_null_for_a_code_the_SDK_does_not_know()
+    {
+        var known = Failed(FailureCode.BudgetExhausted, "why");
+        var unknown = Failed(new FailureCode("server_error"), "why");
+
+        Assert.Equal("Add funds to the account before submitting again.", known.Advice);
+        Assert.EndsWith(" " + known.Advice, known.Message);
+        Assert.Null(unknown.Advice);
+        Assert.Equal("Generation g1 failed (server_error): why.", unknown.Message);
+        Assert.False(unknown.IsRetryable);
+    }
 }
