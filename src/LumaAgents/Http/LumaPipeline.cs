@@ -58,7 +58,21 @@ internal sealed class LumaPipeline : IDisposable
     public static HttpContent JsonContent<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         // Bytes, not a stream: the content must be replayable for retries, and bodies are small.
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        byte[] json;
+        try
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException or NotSupportedException)
+        {
+            // Reached only with ValidateRequests off (the validator rejects such values first): a NaN or infinite
+            // number, or a value JSON cannot carry, is still the caller's to fix, and nothing has been sent.
+            throw new LumaValidationException(
+                [new LumaValidationError("$", "cannot be written as JSON (a NaN or infinite number, or another value JSON cannot carry): " + e.Message)],
+                "The request");
+        }
+
+        var content = new ByteArrayContent(json);
         content.Headers.ContentType = JsonContentType;
         return content;
     }

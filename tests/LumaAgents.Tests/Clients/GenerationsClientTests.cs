@@ -135,6 +135,21 @@ public sealed class GenerationsClientTests
     }
 
     [Fact]
+    public async Task A_number_JSON_cannot_carry_is_a_validation_error_with_nothing_sent_even_with_validation_off()
+    {
+        var handler = new StubHandler(HttpStatusCode.Created, Samples.Queued);
+        using var client = TestClients.WithHandler(handler, o => o.ValidateRequests = false);
+        var request = GenerationRequest.CreateVideoEdit(
+            "make it rain", ImageRef.FromUrl("https://example.com/in.mp4"),
+            new VideoEditOptions { Controls = new AdvancedControls { Depth = new DepthControl { Blur = double.NaN } } });
+
+        var error = await Assert.ThrowsAsync<LumaValidationException>(() => client.Generations.CreateAsync(request));
+
+        Assert.Contains("cannot be written as JSON", error.Message);
+        Assert.Empty(handler.Calls);
+    }
+
+    [Fact]
     public async Task A_null_request_is_an_argument_null_error()
     {
         using var client = TestClients.WithHandler(new StubHandler(HttpStatusCode.Created, Samples.Queued));
