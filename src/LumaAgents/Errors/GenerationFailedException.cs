@@ -45,13 +45,7 @@ public sealed class GenerationFailedException : LumaException
         var code = generation.FailureCode is { } c && c.Value.Length > 0 ? c.Value : "no failure code given";
         var text = $"Generation {generation.Id} failed ({code})";
         var reason = generation.FailureReason?.Trim();
-        text = string.IsNullOrEmpty(reason) ? text + "." : text + ": " + Sentence(reason!);
+        text = string.IsNullOrEmpty(reason) ? text + "." : text + ": " + Sentences.Close(reason!);
         return FailureCodes.Advice(generation.FailureCode) is { } advice ? text + " " + advice : text;
     }
-
-    /// <summary>The server's text as one sentence: a final period added only when it has no closing punctuation.</summary>
-    private static string Sentence(string text)
-        => text.EndsWith(".", StringComparison.Ordinal) || text.EndsWith("!", StringComparison.Ordinal) || text.EndsWith("?", StringComparison.Ordinal)
-            ? text
-            : text + ".";
 }

@@ -540,7 +540,7 @@ internal sealed class LumaPipeline : IDisposable
 
     private string DescribeConnectionFailure(ApiCall call, Exception ex, int attempts)
         => $"Could not complete {call.Method} {call.Url.AbsolutePath} with {Settings.BaseUrl.Host} "
-           + $"({attempts} attempt{(attempts == 1 ? string.Empty : "s")}): {ex.Message} "
+           + $"({attempts} attempt{(attempts == 1 ? string.Empty : "s")}): {Sentences.Close(ex.Message)} "
            + $"Check the network, and the base URL ({Settings.BaseUrl.GetLeftPart(UriPartial.Authority)}).";
 
     /// <summary>What a call returns once it has succeeded: the response object, or the value alone.</summary>
