@@ -28,25 +28,8 @@ internal static class ErrorBodies
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes);
         try
         {
-#if NET5_0_OR_GREATER
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            // Where stream reads may ignore the token, disposing the response aborts a stalled read.
-            using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            var length = 0;
-            while (length < MaxBytes)
-            {
-                var read = await stream.ReadAsync(buffer, length, MaxBytes - length, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-
+            using var body = await ResponseBodies.OpenAsync(response, cancellationToken).ConfigureAwait(false);
+            var length = await ResponseBodies.FillAsync(body.Stream, buffer, MaxBytes, cancellationToken).ConfigureAwait(false);
             return Encoding.UTF8.GetString(buffer, 0, length);
         }
         finally

@@ -32,13 +32,8 @@ internal sealed class JsonReader<T> : ResponseReader<T>
     {
         try
         {
-#if NET5_0_OR_GREATER
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            // Where stream reads may ignore the token (.NET Framework), disposing the response aborts a stalled read.
-            using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+            using var body = await ResponseBodies.OpenAsync(response, cancellationToken).ConfigureAwait(false);
+            var stream = body.Stream;
             if (response.Content.Headers.ContentLength is { } length and > 0 and <= SmallBody)
             {
                 // A generation is a kilobyte or two: one buffer and a synchronous parse cost less than the streaming
@@ -46,16 +41,10 @@ internal sealed class JsonReader<T> : ResponseReader<T>
                 var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
                 try
                 {
-                    var read = 0;
-                    while (read < length)
+                    var read = await ResponseBodies.FillAsync(stream, buffer, (int)length, cancellationToken).ConfigureAwait(false);
+                    if (read < length)
                     {
-                        var n = await stream.ReadAsync(buffer, read, (int)length - read, cancellationToken).ConfigureAwait(false);
-                        if (n == 0)
-                        {
-                            throw new InvalidResponseBodyException($"the body ended after {read} of {length} bytes", null);
-                        }
-
-                        read += n;
+                        throw new InvalidResponseBodyException($"the body ended after {read} of {length} bytes", null);
                     }
 
                     Value = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, read), _typeInfo);

@@ -167,13 +167,10 @@ internal sealed class StorageClient
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         long copied = 0;
         using var watch = new IdleWatch(Time, Options.Timeout, budget.Remaining(Time), cancellationToken, _pipeline.Lifetime.Token);
-#if !NET5_0_OR_GREATER
-        // Where stream reads may ignore the token, disposing the response aborts a stalled read.
-        using var abort = watch.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
-#endif
         try
         {
-            using var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var body = await ResponseBodies.OpenAsync(response, watch.Token).ConfigureAwait(false);
+            var source = body.Stream;
             while (true)
             {
                 var read = await source.ReadAsync(buffer, 0, ChunkSize, watch.Token).ConfigureAwait(false);
