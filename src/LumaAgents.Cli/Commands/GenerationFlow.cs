@@ -101,7 +101,7 @@ internal static class GenerationFlow
             var count = index is null ? generation.Output.Count : 1;
             context.Notices.Write($"saving {count} output(s) of generation {generation.Id} to {folder.FullPath}");
             IReadOnlyList<string> files = index is { } one
-                ? [await SaveOneAsync(session, generation, one, folder.FullPath, cancellationToken).ConfigureAwait(false)]
+                ? [await session.Generations.SaveOutputAsync(generation, one, folder.FullPath, cancellationToken).ConfigureAwait(false)]
                 : await session.Generations.SaveOutputsAsync(generation, folder.FullPath, cancellationToken).ConfigureAwait(false);
             foreach (var file in files)
             {
@@ -135,65 +135,5 @@ internal static class GenerationFlow
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// One output through the SDK's <see cref="GenerationsClient.DownloadAsync"/> (an expired URL is refreshed there),
-    /// named like <see cref="GenerationsClient.SaveOutputsAsync"/> names it: <c>&lt;id&gt;_&lt;index&gt;.&lt;ext&gt;</c>, the
-    /// extension from the URL's path, a new name (<c>-2</c>, <c>-3</c>…) rather than overwriting.
-    /// </summary>
-    private static async Task<string> SaveOneAsync(LumaSession session, Generation generation, int index, string folder, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(folder);
-        var stem = SafeStem(generation.Id) + "_" + index;
-        var partial = Path.Combine(folder, "." + stem + "." + Guid.NewGuid().ToString("N") + ".partial");
-        try
-        {
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            {
-                await session.Generations.DownloadAsync(generation, index, file, cancellationToken).ConfigureAwait(false);
-            }
-
-            var extension = SafeExtension(generation.Output[index].Url);
-            for (var n = 1; ; n++)
-            {
-                var target = Path.Combine(folder, (n == 1 ? stem : stem + "-" + n) + extension);
-                if (File.Exists(target))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    File.Move(partial, target);
-                    return target;
-                }
-                catch (IOException) when (File.Exists(target))
-                {
-                    // Another writer took the name between the check and the move: try the next one.
-                }
-            }
-        }
-        finally
-        {
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
-        }
-    }
-
-    /// <summary>Letters, digits, dash and underscore only: a server-sent id can never name a path.</summary>
-    private static string SafeStem(string id)
-    {
-        var stem = new string([.. id.Take(100).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
-        return stem.Length == 0 ? "generation" : stem;
-    }
-
-    /// <summary>The URL path's extension when it is a plain one (".png", ".mp4"), else ".bin".</summary>
-    private static string SafeExtension(Uri? url)
-    {
-        var extension = url is null ? string.Empty : Path.GetExtension(url.AbsolutePath);
-        return extension.Length is >= 2 and <= 6 && extension.Skip(1).All(char.IsAsciiLetterOrDigit) ? extension.ToLowerInvariant() : ".bin";
     }
 }

@@ -261,6 +261,20 @@ public class GenerationsClient
     public virtual Task<IReadOnlyList<string>> SaveOutputsAsync(Generation generation, string directory, CancellationToken cancellationToken = default)
         => OutputFiles.SaveAsync(Downloader, generation, directory, cancellationToken);
 
+    /// <summary>
+    /// Saves one output of a completed generation into <paramref name="directory"/> (created if missing), named as
+    /// <see cref="SaveOutputsAsync"/> names it: <c>{id}_{index}.{ext}</c> from the served content type, never
+    /// overwriting an existing file.
+    /// </summary>
+    /// <param name="generation">A completed generation.</param>
+    /// <param name="outputIndex">Which output, from 0.</param>
+    /// <param name="directory">The folder to save into.</param>
+    /// <param name="cancellationToken">Cancels the download; a partial file is removed.</param>
+    /// <returns>The full path of the saved file.</returns>
+    /// <exception cref="LumaDownloadException">No such output, the download failed, or the file could not be written.</exception>
+    public virtual Task<string> SaveOutputAsync(Generation generation, int outputIndex, string directory, CancellationToken cancellationToken = default)
+        => OutputFiles.SaveAsync(Downloader, generation, outputIndex, directory, cancellationToken);
+
     private GenerationWaiter Waiter => _waiter ?? throw NotConnected();
 
     private OutputDownloader Downloader => _downloader ?? throw NotConnected();

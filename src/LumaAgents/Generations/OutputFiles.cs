@@ -10,6 +10,32 @@ internal static class OutputFiles
 {
     public static async Task<IReadOnlyList<string>> SaveAsync(OutputDownloader downloader, Generation generation, string directory, CancellationToken cancellationToken)
     {
+        Check(generation, directory);
+        for (var index = 0; index < generation.Output.Count; index++)
+        {
+            // Every output is checked before the first byte is fetched, so a bad one cannot leave half a set behind.
+            OutputDownloader.OutputUrl(generation, index);
+        }
+
+        var folder = Folder(generation, directory);
+        var saved = new List<string>(generation.Output.Count);
+        for (var index = 0; index < generation.Output.Count; index++)
+        {
+            saved.Add(await SaveOneAsync(downloader, generation, index, folder, cancellationToken).ConfigureAwait(false));
+        }
+
+        return saved;
+    }
+
+    public static async Task<string> SaveAsync(OutputDownloader downloader, Generation generation, int index, string directory, CancellationToken cancellationToken)
+    {
+        Check(generation, directory);
+        OutputDownloader.OutputUrl(generation, index);
+        return await SaveOneAsync(downloader, generation, index, Folder(generation, directory), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Check(Generation generation, string directory)
+    {
         if (generation is null)
         {
             throw new ArgumentNullException(nameof(generation));
@@ -19,59 +45,53 @@ internal static class OutputFiles
         {
             throw new LumaValidationException([new LumaValidationError("directory", "is required: name the folder to save the outputs in")], "The download");
         }
+    }
 
-        for (var index = 0; index < generation.Output.Count; index++)
-        {
-            // Every output is checked before the first byte is fetched, so a bad one cannot leave half a set behind.
-            OutputDownloader.OutputUrl(generation, index);
-        }
-
-        string folder;
+    private static string Folder(Generation generation, string directory)
+    {
         try
         {
-            folder = Path.GetFullPath(directory);
+            var folder = Path.GetFullPath(directory);
             Directory.CreateDirectory(folder);
+            return folder;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new LumaDownloadException(
                 $"Could not save the outputs of generation {generation.Id}: the folder '{directory}' cannot be created ({ex.Message}).", generation.Id, 0, innerException: ex);
         }
+    }
 
-        var saved = new List<string>(generation.Output.Count);
-        for (var index = 0; index < generation.Output.Count; index++)
+    private static async Task<string> SaveOneAsync(OutputDownloader downloader, Generation generation, int index, string folder, CancellationToken cancellationToken)
+    {
+        var stem = SafeStem(generation.Id) + "_" + index;
+        var partial = Path.Combine(folder, "." + stem + "." + Guid.NewGuid().ToString("N") + ".partial");
+        try
         {
-            var stem = SafeStem(generation.Id) + "_" + index;
-            var partial = Path.Combine(folder, "." + stem + "." + Guid.NewGuid().ToString("N") + ".partial");
+            string? contentType;
+            using (var file = Create(partial, generation.Id, index))
+            {
+                contentType = await downloader.DownloadAsync(generation, index, file, cancellationToken).ConfigureAwait(false);
+            }
+
+            var extension = MediaTypes.ToExtension(contentType) ?? ExtensionFromUrl(generation.Output[index].Url) ?? ".bin";
             try
             {
-                string? contentType;
-                using (var file = Create(partial, generation.Id, index))
-                {
-                    contentType = await downloader.DownloadAsync(generation, index, file, cancellationToken).ConfigureAwait(false);
-                }
-
-                var extension = MediaTypes.ToExtension(contentType) ?? ExtensionFromUrl(generation.Output[index].Url) ?? ".bin";
-                try
-                {
-                    saved.Add(MoveToFreeName(partial, folder, stem, extension));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new LumaDownloadException(
-                        $"Downloaded output {index} of generation {generation.Id} but could not save it in {folder} ({ex.Message}).", generation.Id, index, innerException: ex);
-                }
+                return MoveToFreeName(partial, folder, stem, extension);
             }
-            finally
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                if (File.Exists(partial))
-                {
-                    File.Delete(partial);
-                }
+                throw new LumaDownloadException(
+                    $"Downloaded output {index} of generation {generation.Id} but could not save it in {folder} ({ex.Message}).", generation.Id, index, innerException: ex);
             }
         }
-
-        return saved;
+        finally
+        {
+            if (File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
+        }
     }
 
     private static FileStream Create(string partial, string generationId, int index)

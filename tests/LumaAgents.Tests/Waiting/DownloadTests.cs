@@ -72,6 +72,23 @@ public sealed class DownloadTests : IDisposable
     }
 
     [Fact]
+    public async Task One_output_is_saved_by_index_named_like_the_whole_set_and_an_index_out_of_range_saves_nothing()
+    {
+        await using var sim = await Simulated.StartAsync();
+        var source = sim.Server.SeedFile();
+        var layers = await sim.Client.Generations.CreateAndWaitAsync(
+            new GenerationRequest { Type = GenerationType.Layering, Source = ImageRef.FromFileId(source) }, new WaitOptions { InitialDelay = TimeSpan.Zero });
+        var last = layers.Output.Count - 1;
+
+        var file = await sim.Client.Generations.SaveOutputAsync(layers, last, _folder);
+        var error = await Assert.ThrowsAsync<LumaValidationException>(() => sim.Client.Generations.SaveOutputAsync(layers, layers.Output.Count, _folder));
+
+        Assert.Equal(Path.Combine(_folder, layers.Id + "_" + last + ".png"), file);
+        Assert.Equal([file], Directory.GetFiles(_folder));
+        Assert.Contains("out of range", error.Message);
+    }
+
+    [Fact]
     public async Task Layering_outputs_are_each_saved()
     {
         await using var sim = await Simulated.StartAsync();
