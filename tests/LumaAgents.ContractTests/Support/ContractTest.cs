@@ -207,8 +207,14 @@ public abstract class ContractTest : IDisposable
     /// <summary>Collapses whitespace so a documented JSON example can be written readably.</summary>
     protected static string Compact(string json) => Regex.Replace(json, @"\s+(?=(?:[^""]*""[^""]*"")*[^""]*$)", string.Empty);
 
+    /// <summary>Releases what a derived test set up beside the server and clients.</summary>
+    protected virtual void DisposeResources()
+    {
+    }
+
     public void Dispose()
     {
+        DisposeResources();
         foreach (var client in _created)
         {
             client.Dispose();
