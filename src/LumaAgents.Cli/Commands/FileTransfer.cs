@@ -11,7 +11,7 @@ namespace LumaAgents.Cli.Commands;
 internal static class FileTransfer
 {
     public static async Task<LumaFile> UploadAsync(
-        CliContext context, LumaSession session, string fullPath, string label, string? mediaType, FileUploadOptions options, bool wait, CancellationToken cancellationToken)
+        CliContext context, LumaSession session, string fullPath, string label, string? mediaType, FileUploadOptions options, bool wait, CancellationToken cancellationToken, Action<LumaFile>? onCreated = null)
     {
         FileStream stream;
         try
@@ -46,6 +46,7 @@ internal static class FileTransfer
         }
 
         context.Notices.Write($"uploaded {label} as file {created.Id} ({created.State.Value})");
+        onCreated?.Invoke(created);
         if (!wait || created.State == FileState.Ready)
         {
             return created;

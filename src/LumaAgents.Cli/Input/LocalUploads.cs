@@ -147,7 +147,8 @@ internal sealed class LocalUploads
         foreach (var file in _files)
         {
             var options = new FileUploadOptions { Purpose = file.Purpose, UserId = request.UserId };
-            file.File = await FileTransfer.UploadAsync(context, session, file.FullPath, file.Typed, file.MediaType, options, wait: true, cancellationToken).ConfigureAwait(false);
+            file.File = await FileTransfer.UploadAsync(
+                context, session, file.FullPath, file.Typed, file.MediaType, options, wait: true, cancellationToken, created => context.Jobs.Uploaded(file.Typed, created.Id)).ConfigureAwait(false);
         }
 
         return await request.MapImageRefsAsync((reference, location, _) => Task.FromResult(Replace(reference, location)), cancellationToken).ConfigureAwait(false);
