@@ -247,6 +247,25 @@ public sealed class FilesCommandTests
         Assert.Contains("a file id is required", noId.Stderr);
     }
 
+    [Fact]
+    public async Task Debug_of_an_inline_upload_shows_its_headers_but_not_its_bytes()
+    {
+        await using var cli = await StartAsync();
+        var bytes = PngOf(3000);
+        bytes[100] = (byte)'Q';
+        cli.WriteFile("photo.png", bytes);
+
+        var result = await cli.RunAsync("files", "upload", "photo.png", "--debug");
+
+        result.AssertExit(0);
+        Assert.Contains("> POST " + cli.Server.BaseUrl + "files", result.Stderr);
+        Assert.Contains("bytes of multipart/form-data, not shown)", result.Stderr);
+        Assert.Contains("> Content-Type: multipart/form-data", result.Stderr);
+        Assert.DoesNotContain("PNG", result.Stderr);
+        Assert.DoesNotContain(cli.Server.ApiKey, result.Stderr);
+        Assert.Equal(3000, Assert.Single(cli.Server.Files).ReceivedBytes);
+    }
+
     [Theory]
     [InlineData("luma fi", new[] { "files" })]
     [InlineData("luma files ", new[] { "upload", "create", "complete", "get", "list", "delete" })]
