@@ -248,6 +248,49 @@ public sealed class FilesCommandTests
     }
 
     [Fact]
+    public async Task An_error_after_the_upload_repeats_the_uploaded_file_id()
+    {
+        await using var cli = await StartAsync();
+        cli.WriteFile("big.png", PngOf(FileLimits.AutoUploadAboveBytes + 1));
+
+        var result = await cli.RunAsync(["generate", "image", "x [fail:content_moderated]", "--image-ref", "@big.png", .. Fast]);
+
+        result.AssertExit(ExitCodes.GenerationFailed);
+        var id = Assert.Single(cli.Server.Files).Id;
+        Assert.Contains($"hint: @big.png was uploaded as file {id}: pass file:{id} instead", result.Stderr);
+    }
+
+    [Fact]
+    public async Task The_sdk_maps_every_image_ref_with_its_wire_location_in_request_order()
+    {
+        var request = new GenerationRequest
+        {
+            Prompt = "x",
+            Source = ImageRef.FromFileId("s"),
+            ImageRefs = [ImageRef.FromFileId("r0"), ImageRef.FromFileId("r1")],
+            Video = new VideoOptions
+            {
+                StartFrame = ImageRef.FromFileId("a"),
+                Keyframes = [ImageRef.FromFileId("k0")],
+                Edit = new VideoEditOptions { Keyframes = [ImageRef.FromFileId("e0")] },
+            },
+        };
+        var seen = new List<string>();
+
+        var mapped = await request.MapImageRefsAsync((reference, location, _) =>
+        {
+            seen.Add(location);
+            return Task.FromResult(reference with { FileId = reference.FileId + "!" });
+        });
+
+        Assert.Equal(["source", "image_ref[0]", "image_ref[1]", "video.start_frame", "video.keyframes[0]", "video.edit.keyframes[0]"], seen);
+        Assert.Equal("r1!", mapped.ImageRefs![1].FileId);
+        Assert.Equal("e0!", mapped.Video!.Edit!.Keyframes![0].FileId);
+        Assert.Null(mapped.Video.EndFrame);
+        Assert.Equal("s", request.Source!.FileId);
+    }
+
+    [Fact]
     public async Task Debug_of_an_inline_upload_shows_its_headers_but_not_its_bytes()
     {
         await using var cli = await StartAsync();
