@@ -19,6 +19,12 @@ public sealed class StrictParsingTests
         ["generate video"] = ["generate", "video", "waves"],
         ["simulator"] = ["simulator"],
         ["completion"] = ["completion", "bash"],
+        ["files upload"] = ["files", "upload", "photo.png"],
+        ["files create"] = ["files", "create", "--mime-type", "image/png", "--size-bytes", "10"],
+        ["files complete"] = ["files", "complete", "{id}"],
+        ["files get"] = ["files", "get", "{id}"],
+        ["files list"] = ["files", "list"],
+        ["files delete"] = ["files", "delete", "{id}"],
     };
 
     [Fact]

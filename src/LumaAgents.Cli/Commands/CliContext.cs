@@ -77,7 +77,8 @@ internal sealed class CliContext
             // A malformed --transform-error: report the error itself in plain lines.
         }
 
-        return new ErrorReporter(environment.Error, debug, stop, jobs, document);
+        var aboutFiles = parse is not null && Parsing.StrictParsing.CommandPath(parse).StartsWith("luma files", StringComparison.Ordinal);
+        return new ErrorReporter(environment.Error, debug, stop, jobs, document) { AboutFiles = aboutFiles };
     }
 
     /// <summary>An option's value, or its default when it is missing or its own value did not parse.</summary>

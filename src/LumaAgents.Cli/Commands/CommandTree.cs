@@ -39,6 +39,7 @@ internal static class CommandTree
         generations.Subcommands.Add(DownloadCommand.Build(invocation));
         root.Subcommands.Add(generations);
         root.Subcommands.Add(GenerateCommand.Build(invocation));
+        root.Subcommands.Add(FilesCommand.Build(invocation));
         root.Subcommands.Add(SimulatorCommand.Build(invocation));
         root.Subcommands.Add(CompletionCommand.Build(invocation.Environment));
 

@@ -25,14 +25,16 @@ internal static class CreateCommand
         {
             var parse = context.Parse;
             var validate = !parse.GetValue(request.NoValidate);
-            var generationRequest = GenerationFlow.BuildRequest(context, request.Inputs(readPipedInput: true));
+            var inputs = request.Inputs(parse, readPipedInput: true);
+            var generationRequest = GenerationFlow.BuildRequest(context, inputs);
             if (parse.GetValue(request.DryRun))
             {
-                return GenerationFlow.DryRun(context, generationRequest, validate);
+                return GenerationFlow.DryRun(context, generationRequest, validate, inputs.Uploads);
             }
 
             var waitOptions = waitFlags.Read(parse);
             using var session = context.Connect(validate);
+            generationRequest = await inputs.Uploads.UploadAsync(context, session, generationRequest, validate, cancellationToken).ConfigureAwait(false);
             Func<string, string> resume = id => $"luma generations wait {id}";
             if (!parse.GetValue(wait))
             {

@@ -63,7 +63,8 @@ internal static class GenerateCommand
             }
 
             var validate = !parse.GetValue(request.NoValidate);
-            var generationRequest = GenerationFlow.BuildRequest(context, request.Inputs(readPipedInput: false, defaults, overrides));
+            var inputs = request.Inputs(parse, readPipedInput: false, defaults, overrides);
+            var generationRequest = GenerationFlow.BuildRequest(context, inputs);
             if (generationRequest.Prompt is null && generationRequest.Type != GenerationType.Layering)
             {
                 throw new CliException("a prompt is required.", $"luma generate {name} \"what to generate\"");
@@ -71,13 +72,14 @@ internal static class GenerateCommand
 
             if (parse.GetValue(request.DryRun))
             {
-                return GenerationFlow.DryRun(context, generationRequest, validate);
+                return GenerationFlow.DryRun(context, generationRequest, validate, inputs.Uploads);
             }
 
             // Everything that can be refused is refused before the job exists.
             var folder = OutputFolder.Check(context.Environment, parse.GetValue(outDirectory));
             var waitOptions = waitFlags.Read(parse);
             using var session = context.Connect(validate);
+            generationRequest = await inputs.Uploads.UploadAsync(context, session, generationRequest, validate, cancellationToken).ConfigureAwait(false);
             var done = await GenerationFlow.CreateAndWaitAsync(
                 context, session, generationRequest, id => $"luma generations wait {id} {folder.Flag}", waitOptions, $"creating {name}", cancellationToken).ConfigureAwait(false);
             if (!done.IsCompleted)

@@ -15,11 +15,16 @@ internal static class GenerationFlow
     }
 
     /// <summary><c>--dry-run</c>: the request as it would go on the wire, checked like a real create.</summary>
-    public static int DryRun(CliContext context, GenerationRequest request, bool validate)
+    public static int DryRun(CliContext context, GenerationRequest request, bool validate, LocalUploads? uploads = null)
     {
         if (validate && request.Validate() is { Count: > 0 } errors)
         {
             throw new LumaValidationException(errors);
+        }
+
+        foreach (var line in uploads?.Describe() ?? [])
+        {
+            context.Notices.Write("--dry-run: " + line + " (its file_id stands in the request as a placeholder)");
         }
 
         context.Output.WriteResult(GenerationDocument.From(request));

@@ -10,6 +10,7 @@ namespace LumaAgents.Cli.Commands;
 internal sealed class JobLedger
 {
     private readonly Notices _notices;
+    private readonly List<(string Label, string FileId)> _uploaded = [];
 
     public JobLedger(Notices notices) => _notices = notices;
 
@@ -49,6 +50,12 @@ internal sealed class JobLedger
         GenerationId = generationId;
         ResumeCommand = resumeCommand;
     }
+
+    /// <summary>The local inputs this invocation uploaded (label and file id), repeated by every error report afterwards.</summary>
+    public IReadOnlyList<(string Label, string FileId)> UploadedFiles => _uploaded;
+
+    /// <summary>A local input was uploaded as a file (its id is already on screen).</summary>
+    public void Uploaded(string label, string fileId) => _uploaded.Add((label, fileId));
 
     /// <summary>The job is finished and reported: nothing more to resume.</summary>
     public void Done() => ResumeCommand = null;

@@ -38,6 +38,8 @@ internal sealed class RequestOptionSet
         Description = "Skip the SDK's client-side checks and let the server decide.",
     };
 
+    public Option<string> Upload { get; } = CreateUpload();
+
     public Option<bool> DryRun { get; } = new("--dry-run")
     {
         Description = "Print the request that would be sent, and send nothing.",
@@ -54,10 +56,12 @@ internal sealed class RequestOptionSet
         command.Options.Add(Fields);
         command.Options.Add(NoValidate);
         command.Options.Add(DryRun);
+        command.Options.Add(Upload);
     }
 
-    public RequestInputs Inputs(bool readPipedInput, JsonObject? defaults = null, IReadOnlyList<(string[] Path, JsonNode? Value)>? overrides = null) => new()
+    public RequestInputs Inputs(ParseResult parse, bool readPipedInput, JsonObject? defaults = null, IReadOnlyList<(string[] Path, JsonNode? Value)>? overrides = null) => new()
     {
+        Uploads = new LocalUploads(LocalUploads.ParseMode(parse.GetValue(Upload))),
         Flags = Flags,
         Body = Body,
         Fields = Fields,
@@ -65,4 +69,11 @@ internal sealed class RequestOptionSet
         Defaults = defaults,
         Overrides = overrides ?? [],
     };
+
+    private static Option<string> CreateUpload()
+    {
+        var option = new Option<string>("--upload") { Description = LocalUploads.Help, HelpName = "auto|always|never" };
+        option.AcceptOnlyFromAmong(LocalUploads.Modes);
+        return option;
+    }
 }

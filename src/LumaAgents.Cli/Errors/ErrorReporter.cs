@@ -35,10 +35,24 @@ internal sealed class ErrorReporter
         _document = document;
     }
 
+    /// <summary>Whether the command works on files (<c>luma files …</c>): a 404 is then about a file id.</summary>
+    public bool AboutFiles { get; init; }
+
     public int Report(Exception error)
     {
         var report = Describe(error, _stop?.Reason);
         var hints = report.Hints.ToList();
+        if (AboutFiles && error is LumaNotFoundException)
+        {
+            hints.RemoveAll(h => h.StartsWith("ids are the UUIDs", StringComparison.Ordinal));
+            hints.Insert(0, "file ids are printed by `luma files upload` and `luma files list`; a deleted file (deleted again) and another account's file are not found either");
+        }
+
+        foreach (var (label, fileId) in _jobs?.UploadedFiles ?? [])
+        {
+            hints.Add($"{label} was uploaded as file {fileId}: pass file:{fileId} instead to use it without uploading again");
+        }
+
         if (_jobs?.ResumeCommand is not null && error is GenerationTimeoutException)
         {
             // The ledger's resume command is the exact one (with --out); the generic one would repeat it.
@@ -124,7 +138,9 @@ internal sealed class ErrorReporter
                 ExitCodes.Validation,
                 $"the {(problem.Path == "file_id" ? "file" : "generation")} id {UserWords.Rewrite(problem.Message)} (nothing was sent)",
                 [],
-                ["ids are the UUIDs printed by `luma generations create` (and by `generate` when it starts)"]);
+                [problem.Path == "file_id"
+                    ? "file ids are printed by `luma files upload` and `luma files list`"
+                    : "ids are the UUIDs printed by `luma generations create` (and by `generate` when it starts)"]);
         }
 
         return new(

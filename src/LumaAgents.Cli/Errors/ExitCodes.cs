@@ -15,7 +15,7 @@ public static class ExitCodes
     /// <summary>No key, or the key was refused (401), or the account is suspended (403).</summary>
     public const int Authentication = 3;
 
-    /// <summary>No such generation (404).</summary>
+    /// <summary>No such generation or file (404).</summary>
     public const int NotFound = 4;
 
     /// <summary>A rate limit refused the request (429) after the SDK's retries, or would have made it wait longer than <c>--max-wait-rate-limit</c>.</summary>

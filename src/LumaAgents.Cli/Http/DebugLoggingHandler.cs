@@ -43,10 +43,19 @@ internal sealed class DebugLoggingHandler : DelegatingHandler
         }
 
         AppendHeaders(dump, "> ", request.Headers, request.Content?.Headers);
-        if (request.Content is not null)
+        if (request.Content is { } content)
         {
-            // The SDK's request content is a buffered JSON string, so reading it here does not consume it.
-            AppendBody(dump, "> ", await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            if (IsText(content.Headers.ContentType))
+            {
+                // The SDK's JSON request content is a buffered string, so reading it here does not consume it.
+                AppendBody(dump, "> ", await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                // A file's bytes (an inline multipart upload): reading them would buffer the whole file and print binary.
+                dump.Append("> (").Append(content.Headers.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "streamed")
+                    .Append(" bytes of ").Append(content.Headers.ContentType?.MediaType ?? "content").AppendLine(", not shown)");
+            }
         }
 
         Write(dump);
@@ -95,6 +104,13 @@ internal sealed class DebugLoggingHandler : DelegatingHandler
             dump.Append(prefix).Append(header.Key).Append(": ").AppendLine(value);
         }
     }
+
+    /// <summary>JSON or text (or unlabelled, as the SDK's own JSON bodies never are): safe and useful to print.</summary>
+    private static bool IsText(MediaTypeHeaderValue? type)
+        => type?.MediaType is not { } media
+           || media.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+           || media.Contains("json", StringComparison.OrdinalIgnoreCase)
+           || media.Contains("yaml", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSecret(string name)
         => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)

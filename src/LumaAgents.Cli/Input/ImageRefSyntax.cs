@@ -18,13 +18,13 @@ internal static class ImageRefSyntax
 {
     public const string Help =
         "Inputs (--source, --image-ref, --video.start-frame, --video.keyframes, …) take: https://… (a URL), "
-        + "@path (a local file sent as base64, media type from its extension), gen:<id> (a previous generation), "
+        + "@path (a local file sent as base64, media type from its extension; over 4 MB uploaded through the Files API, see --upload), gen:<id> (a previous generation), "
         + "file:<id> (an uploaded file) or a JSON object; append ;type=<media type> to set the media type, "
         + "e.g. @clip.bin;type=video/mp4.";
 
     private const string TypeSuffix = ";type=";
 
-    public static JsonObject Parse(string value, FileEmbedding files, string flagName)
+    public static JsonObject Parse(string value, FileEmbedding files, string flagName, LocalUploads? uploads = null)
     {
         var text = value.Trim();
         string? mediaType = null;
@@ -39,7 +39,7 @@ internal static class ImageRefSyntax
             }
         }
 
-        var reference = ParseBare(text, mediaType, files, flagName);
+        var reference = ParseBare(text, mediaType, files, flagName, uploads);
         if (mediaType is not null)
         {
             reference["media_type"] = mediaType;
@@ -48,7 +48,7 @@ internal static class ImageRefSyntax
         return reference;
     }
 
-    private static JsonObject ParseBare(string text, string? mediaType, FileEmbedding files, string flagName)
+    private static JsonObject ParseBare(string text, string? mediaType, FileEmbedding files, string flagName, LocalUploads? uploads)
     {
         if (text.StartsWith('{'))
         {
@@ -60,6 +60,12 @@ internal static class ImageRefSyntax
             // @file://path and @data://path (the official CLI's forms) are files too: an input is always sent as data.
             var path = FileEmbedding.PathOf(text[1..]);
             var full = files.Resolve(path);
+            if (uploads?.Consider(full, text, mediaType, flagName) is { } placeholder)
+            {
+                // Uploaded through the Files API once the whole line is checked (--upload); a placeholder until then.
+                return new JsonObject { ["file_id"] = placeholder.FileId };
+            }
+
             try
             {
                 // The SDK's factory knows the media types the API accepts; an explicit ;type= wins.
@@ -88,7 +94,10 @@ internal static class ImageRefSyntax
 
         if (text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
-            return new JsonObject { ["file_id"] = RequireId(text[5..], flagName, "file:") };
+            var fileId = RequireId(text[5..], flagName, "file:");
+            return LocalUploads.IsPlaceholder(fileId)
+                ? throw new CliException($"{flagName}: '{fileId}' is not a file id (nothing was sent).", "give the id printed by `luma files upload` or `luma files list`")
+                : new JsonObject { ["file_id"] = fileId };
         }
 
         if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))

@@ -19,6 +19,7 @@ internal sealed class RequestAssembler
 {
     private readonly CliEnvironment _environment;
     private readonly FileEmbedding _files;
+    private LocalUploads? _uploads;
 
     public RequestAssembler(CliEnvironment environment)
     {
@@ -28,6 +29,7 @@ internal sealed class RequestAssembler
 
     public JsonObject Assemble(ParseResult parse, RequestInputs inputs)
     {
+        _uploads = inputs.Uploads;
         var root = inputs.Defaults?.DeepClone().AsObject() ?? new JsonObject();
         if (ReadBody(parse.GetValue(inputs.Body), inputs.ReadPipedInput) is { } body)
         {
@@ -151,10 +153,10 @@ internal sealed class RequestAssembler
                 JsonTree.Set(root, flag.Path, new JsonArray([.. Many(flag, parse).SelectMany(v => v.Split(',')).Select(v => (JsonNode?)JsonValue.Create(Integer(v, flag.Name)))]), flag.Name);
                 break;
             case FlagKind.ImageRef:
-                JsonTree.Set(root, flag.Path, ImageRefSyntax.Parse(Single(flag, parse), _files, flag.Name), flag.Name);
+                JsonTree.Set(root, flag.Path, ImageRefSyntax.Parse(Single(flag, parse), _files, flag.Name, _uploads), flag.Name);
                 break;
             case FlagKind.ImageRefList:
-                JsonTree.Set(root, flag.Path, new JsonArray([.. Many(flag, parse).Select(v => (JsonNode?)ImageRefSyntax.Parse(v, _files, flag.Name))]), flag.Name);
+                JsonTree.Set(root, flag.Path, new JsonArray([.. Many(flag, parse).Select(v => (JsonNode?)ImageRefSyntax.Parse(v, _files, flag.Name, _uploads))]), flag.Name);
                 break;
             case FlagKind.Object:
                 JsonTree.MergeAt(root, flag.Path, ObjectValue(Single(flag, parse), flag.Name), flag.Name);
@@ -266,14 +268,14 @@ internal sealed class RequestAssembler
             switch (JsonTree.Get(root, path))
             {
                 case JsonValue value when value.TryGetValue<string>(out var text):
-                    JsonTree.Set(root, path, ImageRefSyntax.Parse(text, _files, name), name);
+                    JsonTree.Set(root, path, ImageRefSyntax.Parse(text, _files, name, _uploads), name);
                     break;
                 case JsonArray array:
                     for (var i = 0; i < array.Count; i++)
                     {
                         if (array[i] is JsonValue item && item.TryGetValue<string>(out var itemText))
                         {
-                            array[i] = ImageRefSyntax.Parse(itemText, _files, $"{name}[{i}]");
+                            array[i] = ImageRefSyntax.Parse(itemText, _files, $"{name}[{i}]", _uploads);
                         }
                     }
 

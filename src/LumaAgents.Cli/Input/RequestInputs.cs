@@ -20,6 +20,9 @@ internal sealed class RequestInputs
     /// <summary>Values under the body (the command's defaults), or null.</summary>
     public JsonObject? Defaults { get; init; }
 
+    /// <summary>The local inputs to upload through the Files API (<c>--upload</c>), gathered while the request is assembled.</summary>
+    public LocalUploads Uploads { get; init; } = new(UploadMode.Auto);
+
     /// <summary>Values over every flag (a positional prompt).</summary>
     public IReadOnlyList<(string[] Path, JsonNode? Value)> Overrides { get; init; } = [];
 }

@@ -16,11 +16,9 @@ internal sealed class MediaReferences
 {
     /// <summary>
     /// Local files larger than this (4 MiB) are uploaded through the Files API and sent as <c>file_id</c>; smaller ones
-    /// go inline as base64. Inline, a file costs 4/3 of its size in the create's JSON body and in memory, and that body
-    /// is the one request that is never retried (it is billed and has no idempotency key): above a few MB, an upload
-    /// that streams the bytes and may be retried, then a small create, is the safer way.
+    /// go inline as base64. The SDK's <see cref="FileLimits.AutoUploadAboveBytes"/>, shared with the CLI (which says why).
     /// </summary>
-    public const long UploadAboveBytes = 4L * 1024 * 1024;
+    public const long UploadAboveBytes = FileLimits.AutoUploadAboveBytes;
 
     private const string PathField = "path";
 
@@ -51,54 +49,9 @@ internal sealed class MediaReferences
         return (resolved, resolver._fromPaths, resolver._uploads);
     }
 
-    /// <summary>The request with <paramref name="map"/> applied to every media reference, each with its location (such as <c>video.keyframes[2]</c>).</summary>
-    public static async Task<GenerationRequest> MapAsync(GenerationRequest request, Func<ImageRef, string, CancellationToken, Task<ImageRef>> map, CancellationToken ct)
-    {
-        async Task<ImageRef?> OneAsync(ImageRef? reference, string location)
-            => reference is null ? null : await map(reference, location, ct).ConfigureAwait(false);
-
-        async Task<IReadOnlyList<ImageRef>?> ListAsync(IReadOnlyList<ImageRef>? references, string location)
-        {
-            if (references is null)
-            {
-                return null;
-            }
-
-            var mapped = new List<ImageRef>(references.Count);
-            for (var i = 0; i < references.Count; i++)
-            {
-                mapped.Add((await OneAsync(references[i], location + "[" + i.ToString(CultureInfo.InvariantCulture) + "]").ConfigureAwait(false))!);
-            }
-
-            return mapped;
-        }
-
-        var video = request.Video;
-        if (video is not null)
-        {
-            var edit = video.Edit;
-            if (edit is not null)
-            {
-                edit = edit with { Keyframes = await ListAsync(edit.Keyframes, "video.edit.keyframes").ConfigureAwait(false) };
-            }
-
-            video = video with
-            {
-                StartFrame = await OneAsync(video.StartFrame, "video.start_frame").ConfigureAwait(false),
-                EndFrame = await OneAsync(video.EndFrame, "video.end_frame").ConfigureAwait(false),
-                GuideFrame = await OneAsync(video.GuideFrame, "video.guide_frame").ConfigureAwait(false),
-                Keyframes = await ListAsync(video.Keyframes, "video.keyframes").ConfigureAwait(false),
-                Edit = edit,
-            };
-        }
-
-        return request with
-        {
-            Source = await OneAsync(request.Source, "source").ConfigureAwait(false),
-            ImageRefs = await ListAsync(request.ImageRefs, "image_ref").ConfigureAwait(false),
-            Video = video,
-        };
-    }
+    /// <summary>The request with <paramref name="map"/> applied to every media reference, each with its location (such as <c>video.keyframes[2]</c>): the SDK's <see cref="GenerationRequest.MapImageRefsAsync"/>.</summary>
+    public static Task<GenerationRequest> MapAsync(GenerationRequest request, Func<ImageRef, string, CancellationToken, Task<ImageRef>> map, CancellationToken ct)
+        => request.MapImageRefsAsync(map, ct);
 
     private async Task<ImageRef> OneAsync(ImageRef reference, string location, CancellationToken ct)
     {

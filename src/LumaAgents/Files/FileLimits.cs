@@ -15,6 +15,15 @@ public static class FileLimits
     /// </summary>
     public const long DefaultInlineLimit = 8L * 1024 * 1024;
 
+    /// <summary>
+    /// Local media inputs larger than this (4 MiB, 4 × 1024² bytes) are best uploaded through the files API and sent as
+    /// <c>file_id</c> rather than inline as base64; the CLI (<c>luma --upload auto</c>) and the MCP server do so. Inline,
+    /// a file costs 4/3 of its size in the create's JSON body and in memory, and that body is the one request that is
+    /// never retried (it is billed and has no idempotency key): above a few MB, an upload that streams the bytes and
+    /// may be retried, then a small create, is the safer way. A client-side choice, not an API limit.
+    /// </summary>
+    public const long AutoUploadAboveBytes = 4L * 1024 * 1024;
+
     /// <summary>The smallest page of <c>GET /files</c>: 1.</summary>
     public const int MinListLimit = 1;
 

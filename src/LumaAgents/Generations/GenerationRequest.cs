@@ -178,4 +178,60 @@ public sealed record GenerationRequest
     /// <see cref="LumaClientOptions.ValidateRequests"/> is false; the server remains the authority.
     /// </summary>
     public IReadOnlyList<LumaValidationError> Validate() => GenerationRequestValidator.Validate(this);
+
+    /// <summary>
+    /// The request with <paramref name="map"/> applied to every media input the SDK models as an <see cref="ImageRef"/>:
+    /// <c>source</c>, <c>image_ref[i]</c>, <c>video.start_frame</c>, <c>video.end_frame</c>, <c>video.guide_frame</c>,
+    /// <c>video.keyframes[i]</c> and <c>video.edit.keyframes[i]</c>, in that order, each with its wire location. Tools use
+    /// it to swap a local file for an uploaded one (<see cref="ImageRef.FromUploadedFile"/>) once the request is valid.
+    /// Inputs that are absent stay absent; the request itself is not changed.
+    /// </summary>
+    /// <param name="map">Given an input and its location (such as <c>video.keyframes[2]</c>), returns what to send instead.</param>
+    /// <param name="cancellationToken">Passed to <paramref name="map"/>.</param>
+    public async Task<GenerationRequest> MapImageRefsAsync(Func<ImageRef, string, CancellationToken, Task<ImageRef>> map, CancellationToken cancellationToken = default)
+    {
+        if (map is null)
+        {
+            throw new ArgumentNullException(nameof(map));
+        }
+
+        async Task<ImageRef?> OneAsync(ImageRef? reference, string location)
+            => reference is null ? null : await map(reference, location, cancellationToken).ConfigureAwait(false);
+
+        async Task<IReadOnlyList<ImageRef>?> ListAsync(IReadOnlyList<ImageRef>? references, string location)
+        {
+            if (references is null)
+            {
+                return null;
+            }
+
+            var mapped = new List<ImageRef>(references.Count);
+            for (var i = 0; i < references.Count; i++)
+            {
+                mapped.Add((await OneAsync(references[i], location + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]").ConfigureAwait(false))!);
+            }
+
+            return mapped;
+        }
+
+        var source = await OneAsync(Source, "source").ConfigureAwait(false);
+        var imageRefs = await ListAsync(ImageRefs, "image_ref").ConfigureAwait(false);
+        var video = Video;
+        if (video is not null)
+        {
+            video = video with
+            {
+                StartFrame = await OneAsync(video.StartFrame, "video.start_frame").ConfigureAwait(false),
+                EndFrame = await OneAsync(video.EndFrame, "video.end_frame").ConfigureAwait(false),
+                GuideFrame = await OneAsync(video.GuideFrame, "video.guide_frame").ConfigureAwait(false),
+                Keyframes = await ListAsync(video.Keyframes, "video.keyframes").ConfigureAwait(false),
+            };
+            if (video.Edit is { } edit)
+            {
+                video = video with { Edit = edit with { Keyframes = await ListAsync(edit.Keyframes, "video.edit.keyframes").ConfigureAwait(false) } };
+            }
+        }
+
+        return this with { Source = source, ImageRefs = imageRefs, Video = video };
+    }
 }

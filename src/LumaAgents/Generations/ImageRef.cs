@@ -117,6 +117,29 @@ public sealed record ImageRef
         return new() { Data = Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length), MediaType = type };
     }
 
+    /// <summary>
+    /// The media type <see cref="FromFile"/> and <see cref="FilesClient.UploadAsync(string, FileUploadOptions, CancellationToken)"/>
+    /// infer from a path's extension (<c>.png</c> is <c>image/png</c>, <c>.mp4</c> is <c>video/mp4</c>, …), or null when the
+    /// extension says nothing. Reads nothing from disk.
+    /// </summary>
+    /// <param name="path">A file's path or name.</param>
+    public static string? MediaTypeFromExtension(string path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        try
+        {
+            return MediaTypes.FromExtension(Path.GetExtension(path));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A previous generation of the same account.</summary>
     /// <param name="generationId">The generation's id.</param>
     public static ImageRef FromGeneration(string generationId)

@@ -18,6 +18,21 @@ public static class LumaJson
     public static string Serialize(Generation generation)
         => JsonSerializer.Serialize(generation ?? throw new ArgumentNullException(nameof(generation)), LumaJsonContext.Default.Generation);
 
+    /// <summary>The file as the API sends it (<c>File</c>).</summary>
+    /// <param name="file">The file.</param>
+    public static string Serialize(LumaFile file)
+        => JsonSerializer.Serialize(file ?? throw new ArgumentNullException(nameof(file)), LumaJsonContext.Default.LumaFile);
+
+    /// <summary>The answer to <c>POST /files</c> as the API sends it (<c>CreateFileResponse</c>).</summary>
+    /// <param name="upload">The created file and where to send its bytes.</param>
+    public static string Serialize(FileUpload upload)
+        => JsonSerializer.Serialize(upload ?? throw new ArgumentNullException(nameof(upload)), LumaJsonContext.Default.FileUpload);
+
+    /// <summary>A page of <c>GET /files</c> as the API sends it (<c>FileList</c>).</summary>
+    /// <param name="page">The page.</param>
+    public static string Serialize(FileListPage page)
+        => JsonSerializer.Serialize(page ?? throw new ArgumentNullException(nameof(page)), LumaJsonContext.Default.FileListPage);
+
     /// <summary>Reads a request from JSON (for example a body kept in a file).</summary>
     /// <param name="json">The JSON text.</param>
     /// <exception cref="JsonException">The text is not a JSON object of the request's shape.</exception>
