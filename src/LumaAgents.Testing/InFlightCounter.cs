@@ -1,8 +1,10 @@
 namespace LumaAgents.Testing;
 
 /// <summary>
-/// Counts the HTTP requests on the wire, so <see cref="ManualTimeProvider.RunUntilCompleteAsync(Task, Func{bool}, TimeSpan?, int, CancellationToken)"/>
-/// moves virtual time only while none is: pass <c>() =&gt; counter.IsBusy</c>. Put it under the client:
+/// The in-flight gate: counts the HTTP requests on the wire, so
+/// <see cref="VirtualTime.RunUntilCompletedAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider, Task, TimeSpan, Func{bool}, TimeSpan?, TimeSpan?, CancellationToken)"/>
+/// (on any clock) and <see cref="ManualTimeProvider.RunUntilCompleteAsync(Task, Func{bool}, TimeSpan?, int, CancellationToken)"/>
+/// move virtual time only while none is: pass <c>() =&gt; counter.IsBusy</c>. Put it under the client:
 /// <c>new LumaClient(new HttpClient(new InFlightCounter()), options)</c>.
 /// </summary>
 public sealed class InFlightCounter : DelegatingHandler

@@ -5,6 +5,12 @@ namespace LumaAgents.Testing;
 /// order. Give the same instance to <see cref="FakeLumaServerOptions.TimeProvider"/> and to the client's
 /// <c>LumaClientOptions.TimeProvider</c>, and a ten-minute wait runs in milliseconds.
 /// </summary>
+/// <remarks>
+/// Kept beside <c>Microsoft.Extensions.Time.Testing.FakeTimeProvider</c> (which <see cref="VirtualTime"/> drives in
+/// steps) because it does what that clock cannot: it says which timers are pending (<see cref="PendingTimers"/>,
+/// <see cref="WaitForTimersAsync"/>), fires each timer at its own due instant during one <see cref="Advance"/> (the
+/// fake fires them all at the end of the advance), and so can jump straight to the next due timer.
+/// </remarks>
 public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly object _gate = new();

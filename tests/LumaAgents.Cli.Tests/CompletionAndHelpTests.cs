@@ -16,7 +16,7 @@ public sealed class CompletionAndHelpTests
     [InlineData("luma completion ", new[] { "bash", "zsh", "pwsh", "fish" })]
     public async Task The_suggest_directive_completes_commands_flags_and_known_values(string line, string[] expected)
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync($"[suggest:{line.Length}]", line);
 
@@ -31,7 +31,7 @@ public sealed class CompletionAndHelpTests
     [Fact]
     public async Task Enum_completions_come_from_the_sdk_known_values()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
         const string line = "luma generations create --type ";
 
         var result = await cli.RunAsync($"[suggest:{line.Length}]", line);
@@ -47,7 +47,7 @@ public sealed class CompletionAndHelpTests
     [InlineData("fish", "complete -c luma")]
     public async Task Completion_prints_a_script_that_uses_the_suggest_directive(string shell, string expected)
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("completion", shell);
 
@@ -60,7 +60,7 @@ public sealed class CompletionAndHelpTests
     [Fact]
     public async Task Version_prints_the_tool_version()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("--version");
 
@@ -72,7 +72,7 @@ public sealed class CompletionAndHelpTests
     [Fact]
     public async Task Help_documents_the_reference_syntax_and_exit_codes()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var root = await cli.RunAsync("--help");
         var create = await cli.RunAsync("generations", "create", "--help");
@@ -87,7 +87,7 @@ public sealed class CompletionAndHelpTests
     [Fact]
     public async Task A_bare_group_shows_its_help()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generations");
 

@@ -328,7 +328,7 @@ public sealed class CreateCommandTests
     [Fact]
     public async Task Wrong_json_types_in_a_body_name_the_field()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync(["generations", "create"], new CliRunOptions { Stdin = """{ "prompt": "p", "web_search": "yes" }""" });
 

@@ -100,7 +100,7 @@ public sealed class DebugAndErrorTests
     [InlineData("ftp://example.com/v1")]
     public async Task A_base_url_without_a_scheme_is_a_usage_error(string url)
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generations", "get", "x", "--base-url", url);
 
@@ -111,7 +111,7 @@ public sealed class DebugAndErrorTests
     [Fact]
     public async Task Plain_http_to_a_remote_host_is_refused()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generations", "get", "x", "--base-url", "http://example.com/v1");
 
@@ -134,7 +134,7 @@ public sealed class DebugAndErrorTests
     [Fact]
     public async Task Unknown_options_are_usage_errors_with_a_help_hint()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generations", "create", "--colour", "blue");
 

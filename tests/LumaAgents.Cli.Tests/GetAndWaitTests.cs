@@ -145,7 +145,7 @@ public sealed class GetAndWaitTests
     [Fact]
     public async Task A_bad_duration_is_a_usage_error()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generations", "wait", Guid.NewGuid().ToString(), "--timeout", "soon");
 

@@ -19,7 +19,7 @@ public sealed class OfficialCliCompatibilityTests
     [Fact]
     public async Task The_readme_usage_line()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generations", "create", "--auth-token", "My Auth Token", "--prompt", Prompt, "--aspect-ratio", "16:9", "--model", "uni-1", "--dry-run");
 
@@ -30,7 +30,7 @@ public sealed class OfficialCliCompatibilityTests
     [Fact]
     public async Task The_regular_flags_example_with_yaml_flow_objects_and_equals_values()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync(
             "--auth-token", "string", "generations", "create",
@@ -61,7 +61,7 @@ public sealed class OfficialCliCompatibilityTests
     [Fact]
     public async Task The_inner_flags_example()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync(
             "--auth-token", "string", "generations", "create",
@@ -104,7 +104,7 @@ public sealed class OfficialCliCompatibilityTests
     [Fact]
     public async Task Repeated_inner_flags_start_a_new_entry_when_the_member_is_already_set()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync(
             "generations", "create", "--prompt", "x",
@@ -123,7 +123,7 @@ public sealed class OfficialCliCompatibilityTests
     [Fact]
     public async Task The_piping_data_example()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
         var yaml = "prompt: >-\n  A glass of iced coffee on a marble countertop, morning light streaming through\n  a window\naspect_ratio: '3:1'\n"
             + "image_ref:\n  - data: data\n    generation_id: " + Uuid + "\n    media_type: media_type\n    url: url\nmodel: uni-1\noutput_format: png\n"
             + "style: auto\ntype: image\nuser_id: user_id\nvideo:\n  duration: 5s\n  resolution: 540p\nweb_search: true\n";
@@ -149,7 +149,7 @@ public sealed class OfficialCliCompatibilityTests
     [Fact]
     public async Task Explicit_text_and_base64_embedding_and_the_backslash_escape()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
         cli.WriteFile("prompt.txt", "a fox\n");
         cli.WriteFile("tag.txt", "user-7");
 
@@ -167,7 +167,7 @@ public sealed class OfficialCliCompatibilityTests
     [Fact]
     public async Task Data_prefix_sends_an_input_file_as_base64()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3];
         cli.WriteFile("abe.png", png);
 
@@ -180,7 +180,7 @@ public sealed class OfficialCliCompatibilityTests
     [Fact]
     public async Task Short_version_flag()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("-v");
 

@@ -116,7 +116,7 @@ public sealed class OutputFormatTests
     [Fact]
     public async Task Yaml_quotes_strings_that_would_read_back_as_other_types()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generations", "create", "--prompt", "true", "--aspect-ratio", "16:9", "--user-id", "007", "--dry-run", "--format", "yaml");
 

@@ -10,7 +10,7 @@ public sealed partial class SimulatorCommandTests
     [Fact]
     public async Task Fail_rate_one_fails_every_generation_with_generation_failed()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
         var simulator = cli.Start(["simulator", "--fail-rate", "100%", "--queued", "0s", "--processing", "0s"]);
         var exports = Exports(await simulator.WaitForStdoutAsync("LUMA_AGENTS_API_KEY="));
 
@@ -25,7 +25,7 @@ public sealed partial class SimulatorCommandTests
     [Fact]
     public async Task Rpm_limits_creates_like_the_api_and_fail_fast_exits_5()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
         var simulator = cli.Start(["simulator", "--rpm", "1"]);
         var exports = Exports(await simulator.WaitForStdoutAsync("LUMA_AGENTS_API_KEY="));
 
@@ -48,7 +48,7 @@ public sealed partial class SimulatorCommandTests
     [InlineData("--port", "70000")]
     public async Task Bad_option_values_are_usage_errors(string option, string value)
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("simulator", option, value);
 

@@ -23,7 +23,7 @@ public sealed partial class SimulatorProcessTests
         Assert.StartsWith("http://127.0.0.1:", exports["LUMA_BASE_URL"]);
         await simulator.WaitForAsync(p => p.Stderr, "Paste the two export lines into another shell");
 
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
         var created = await cli.RunAsync(["generations", "create", "--prompt", "a cat"], new CliRunOptions { Variables = exports });
         created.AssertExit(0);
         await simulator.WaitForAsync(p => p.Stderr, "POST /v1/generations answered 201");

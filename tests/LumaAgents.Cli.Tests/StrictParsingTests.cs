@@ -30,7 +30,7 @@ public sealed class StrictParsingTests
     [Fact]
     public async Task A_misspelt_option_after_the_prompt_is_a_usage_error_with_a_suggestion_not_part_of_the_prompt()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generate", "image", "a cat", "--aspect-ration", "16:9", "--dry-run");
 
@@ -74,7 +74,7 @@ public sealed class StrictParsingTests
     [Fact]
     public async Task An_abbreviated_option_suggests_the_full_name()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generate", "image", "a cat", "--aspect", "16:9");
 
@@ -109,7 +109,7 @@ public sealed class StrictParsingTests
     [Fact]
     public async Task A_prompt_starting_with_a_dash_goes_after_the_double_dash()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generate", "image", "--dry-run", "--", "-a cat, upside down");
 
@@ -120,7 +120,7 @@ public sealed class StrictParsingTests
     [Fact]
     public async Task A_misspelt_command_suggests_the_right_one()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generatoins", "get", "x");
 

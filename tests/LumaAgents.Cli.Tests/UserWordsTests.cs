@@ -24,7 +24,7 @@ public sealed class UserWordsTests
     [Fact]
     public async Task A_key_flag_with_a_space_names_the_flag()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generations", "get", Guid.NewGuid().ToString(), "--api-key", "luma-api-abc def");
 
@@ -35,7 +35,7 @@ public sealed class UserWordsTests
     [Fact]
     public async Task No_key_suggests_the_simulator()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync(["generations", "get", Guid.NewGuid().ToString()], new CliRunOptions { Variables = [] });
 
@@ -74,7 +74,7 @@ public sealed class UserWordsTests
     [InlineData("\\@someone in a hat")]
     public async Task A_literal_leading_at_is_written_with_at_at_or_backslash(string typed)
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generate", "image", typed, "--dry-run");
 
@@ -99,7 +99,7 @@ public sealed class UserWordsTests
     [Fact]
     public async Task Validation_problems_name_the_flag_not_the_sdk_property()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generations", "create", "--type", "image_edit", "--prompt", "in winter");
 
@@ -124,7 +124,7 @@ public sealed class UserWordsTests
     [Fact]
     public async Task The_prompt_limit_in_the_help_comes_from_the_sdk()
     {
-        await using var cli = await CliHarness.StartAsync();
+        await using var cli = CliHarness.Offline();
 
         var result = await cli.RunAsync("generate", "image", "--help");
 

@@ -9,13 +9,19 @@ namespace LumaAgents.Cli.Tests.Support;
 /// </summary>
 internal sealed class CliHarness : IAsyncDisposable
 {
-    private CliHarness(FakeLumaServer server, string directory)
+    /// <summary>Where an offline harness points the tool: the discard port on loopback, where nothing listens.</summary>
+    public static readonly Uri NowhereUrl = new("http://127.0.0.1:9/");
+
+    private readonly FakeLumaServer? _server;
+
+    private CliHarness(FakeLumaServer? server, string directory)
     {
-        Server = server;
+        _server = server;
         WorkingDirectory = directory;
     }
 
-    public FakeLumaServer Server { get; }
+    /// <summary>The simulator; an offline harness (<see cref="Offline"/>) has none.</summary>
+    public FakeLumaServer Server => _server ?? throw new InvalidOperationException("This harness is offline (no simulator): use CliHarness.StartAsync for a test that sends.");
 
     public string WorkingDirectory { get; }
 
@@ -25,16 +31,27 @@ internal sealed class CliHarness : IAsyncDisposable
         var options = new FakeLumaServerOptions { QueuedFor = TimeSpan.Zero, ProcessingFor = TimeSpan.Zero };
         configure?.Invoke(options);
         var server = await FakeLumaServer.StartAsync(options);
-        var directory = Path.Combine(Path.GetTempPath(), "luma-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        return new CliHarness(server, directory);
+        return new CliHarness(server, ScratchDirectory());
     }
 
-    /// <summary>The environment every run gets unless a test says otherwise: the simulator's key and URL.</summary>
+    /// <summary>
+    /// No simulator, for runs that must not send (help, completion, version, usage errors): the tool gets a key and
+    /// <see cref="NowhereUrl"/>, so a run that sent anyway would fail to connect instead of passing.
+    /// </summary>
+    public static CliHarness Offline() => new(null, ScratchDirectory());
+
+    private static string ScratchDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "luma-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>The environment every run gets unless a test says otherwise: the simulator's key and URL (offline: a key and <see cref="NowhereUrl"/>).</summary>
     public Dictionary<string, string> DefaultVariables() => new()
     {
-        ["LUMA_AGENTS_API_KEY"] = Server.ApiKey,
-        ["LUMA_BASE_URL"] = Server.BaseUrl.ToString(),
+        ["LUMA_AGENTS_API_KEY"] = _server?.ApiKey ?? "luma-offline-test-key",
+        ["LUMA_BASE_URL"] = (_server?.BaseUrl ?? NowhereUrl).ToString(),
         ["HOME"] = WorkingDirectory,
     };
 
@@ -85,7 +102,11 @@ internal sealed class CliHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Server.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(WorkingDirectory, recursive: true);

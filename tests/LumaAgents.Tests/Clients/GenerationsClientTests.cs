@@ -181,13 +181,18 @@ public sealed class GenerationsClientTests
     }
 
     [Fact]
-    public async Task Generations_client_can_be_substituted_in_tests()
+    public async Task A_substitute_made_with_the_mocking_constructor_fails_what_it_does_not_override_without_sending()
     {
         GenerationsClient fake = new FakeGenerations();
 
-        var generation = await fake.GetAsync("anything");
+        // What the substitute overrides is what code under test gets; anything else says what to do, and never
+        // reaches a network (the mocking constructor gives it no connection at all).
+        var create = await Assert.ThrowsAsync<InvalidOperationException>(() => fake.CreateAsync(GenerationRequest.CreateImage("a fox")));
+        var read = await Assert.ThrowsAsync<InvalidOperationException>(() => fake.GetWithResponseAsync("g1"));
 
-        Assert.Equal("from-fake", generation.Id);
+        Assert.Contains("protected constructor", create.Message);
+        Assert.Contains("Override the methods your test uses", create.Message);
+        Assert.Equal(create.Message, read.Message);
     }
 
     private sealed class FakeGenerations : GenerationsClient

@@ -1,5 +1,6 @@
 using LumaAgents.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LumaAgents.Tests.Docs;
 
@@ -9,7 +10,7 @@ public sealed class ReadmeExampleTests
     [Fact]
     public async Task The_readme_test_kit_example_works_as_written()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await FakeLumaServer.StartAsync(new FakeLumaServerOptions
         {
             TimeProvider = clock,
@@ -23,7 +24,7 @@ public sealed class ReadmeExampleTests
         });
 
         server.Faults.Add(FakeRoute.Create, FakeFault.ServiceUnavailable(retryAfterSeconds: 1));
-        var done = await clock.RunUntilCompleteAsync(client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox")));
+        var done = await clock.RunUntilCompletedAsync(client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a fox")), step: TimeSpan.FromSeconds(1));
         Assert.True(done.IsCompleted);
         Assert.Equal(2, server.Requests.Count(r => r.RouteKind == RouteKind.Create));
 
@@ -32,7 +33,7 @@ public sealed class ReadmeExampleTests
         Assert.True(error.GenerationMayExist);
 
         var moderated = await Assert.ThrowsAsync<GenerationFailedException>(
-            () => clock.RunUntilCompleteAsync(client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a cat"))));
+            () => clock.RunUntilCompletedAsync(client.Generations.CreateAndWaitAsync(GenerationRequest.CreateImage("a cat")), step: TimeSpan.FromSeconds(1)));
         Assert.Equal(FailureCode.ContentModerated, moderated.FailureCode);
     }
 

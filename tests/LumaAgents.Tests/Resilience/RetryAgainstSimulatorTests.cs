@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using LumaAgents.Testing;
 using LumaAgents.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LumaAgents.Tests.Resilience;
 
@@ -14,7 +15,7 @@ public sealed class RetryAgainstSimulatorTests
     [MemberData(nameof(GetFaults))]
     public async Task Get_recovers_from_transient_failures_within_the_retry_budget(string fault)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(ManualTimeProvider.DefaultStart);
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
         var id = sim.Server.SeedGeneration();
         sim.Server.Faults.Add(FakeRoute.Get, FaultFor(fault), times: 2);
@@ -28,7 +29,7 @@ public sealed class RetryAgainstSimulatorTests
     [Fact]
     public async Task Get_gives_up_after_the_budget_with_the_last_error()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(ManualTimeProvider.DefaultStart);
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
         var id = sim.Server.SeedGeneration();
         sim.Server.Faults.Add(FakeRoute.Get, FakeFault.ServiceUnavailable(1), times: 3);
@@ -43,7 +44,7 @@ public sealed class RetryAgainstSimulatorTests
     [Fact]
     public async Task Each_attempt_carries_a_fresh_request_id_and_the_same_body()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(ManualTimeProvider.DefaultStart);
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.ServiceUnavailable(1), times: 2);
 
@@ -61,7 +62,7 @@ public sealed class RetryAgainstSimulatorTests
     [MemberData(nameof(SafePostFaults))]
     public async Task Post_recovers_from_failures_that_prove_no_job_was_created(string fault)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(ManualTimeProvider.DefaultStart);
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
         sim.Server.Faults.Add(FakeRoute.Create, FaultFor(fault), times: 2);
 
@@ -89,7 +90,7 @@ public sealed class RetryAgainstSimulatorTests
     [MemberData(nameof(UncertainPostFaults))]
     public async Task Post_is_sent_exactly_once_when_the_job_may_exist(string fault)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(ManualTimeProvider.DefaultStart);
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = Timeout.InfiniteTimeSpan; });
         sim.Server.Faults.Add(FakeRoute.Create, fault switch
         {
@@ -112,7 +113,7 @@ public sealed class RetryAgainstSimulatorTests
     [Fact]
     public async Task Post_is_sent_exactly_once_after_an_attempt_timeout()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(ManualTimeProvider.DefaultStart);
         await using var sim = await Simulated.StartAsync(client: o => { o.TimeProvider = time; o.Timeout = TimeSpan.FromSeconds(5); });
         sim.Server.Faults.Add(FakeRoute.Create, FakeFault.ProcessThenDelay(TimeSpan.FromHours(1)));
 
@@ -129,7 +130,7 @@ public sealed class RetryAgainstSimulatorTests
     [Fact]
     public async Task Uncertain_posts_are_retried_when_opted_in()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(ManualTimeProvider.DefaultStart);
         await using var sim = await Simulated.StartAsync(client: o =>
         {
             o.TimeProvider = time;

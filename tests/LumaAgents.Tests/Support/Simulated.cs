@@ -1,4 +1,5 @@
 using LumaAgents.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LumaAgents.Tests.Support;
 
@@ -44,6 +45,12 @@ public sealed class Simulated : IAsyncDisposable
 
     /// <summary>Runs <paramref name="task"/> to completion in virtual time, advancing only while no request is in flight.</summary>
     public Task<T> RunAsync<T>(ManualTimeProvider time, Task<T> task) => time.RunUntilCompleteAsync(task, () => IsBusy);
+
+    /// <summary>The step <see cref="RunAsync{T}(FakeTimeProvider, Task{T})"/> moves a <see cref="FakeTimeProvider"/> by: a timer fires at most this late.</summary>
+    public static readonly TimeSpan FakeStep = TimeSpan.FromSeconds(1);
+
+    /// <summary>Runs <paramref name="task"/> to completion on a <see cref="FakeTimeProvider"/>, a step at a time, advancing only while no request is in flight.</summary>
+    public Task<T> RunAsync<T>(FakeTimeProvider time, Task<T> task) => time.RunUntilCompletedAsync(task, FakeStep, () => IsBusy);
 
     public async ValueTask DisposeAsync()
     {
