@@ -60,7 +60,7 @@ saved=$(sed -En 's/^[0-9]+ Saved (.+_0\.png) \(.*/\1/p' "$run_log" | head -1)
 [ "$(head -c 4 "$saved" | od -An -tx1 | tr -d ' ')" = "89504e47" ] || fail "$saved is not a PNG."
 
 first_sent=$(awk '/ Creating /{print $1; exit}' "$run_log")
-first_answered=$(awk '/: queued$/{print $1; exit}' "$run_log")
+first_answered=$(awk '/ Created generation /{print $1; exit}' "$run_log")
 echo "aot-quickstart: OK ($(du -h "$binary" | cut -f1) native binary, publish $((published - started)) s;" \
   "start → first request ${first_sent:-?} ms, → first answer ${first_answered:-?} ms, → exit ${finished} ms" \
   "(the simulated job takes 3 s))"

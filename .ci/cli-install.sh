@@ -85,7 +85,9 @@ set -e
 grep -q "^error: no API key" "$work/stderr" || fail "unexpected stderr: $(cat "$work/stderr")"
 [ "$typo" -eq 2 ] && grep -q "did you mean --aspect-ratio?" "$work/typo" || fail "a misspelt option exited $typo: $(cat "$work/typo")"
 
-# No key of one's own: the simulator, then an image, with the native binary.
+# No key of one's own: the simulator, then an image, with the native binary (the time printed, not asserted: a
+# loaded CI machine must not fail a correct build).
+e2e_started=$(date +%s%N)
 "$luma" simulator --queued 0s --processing 1s >"$work/exports" 2>"$work/simulator.log" &
 simulator_pid=$!
 for _ in $(seq 100); do grep -q LUMA_AGENTS_API_KEY "$work/exports" 2>/dev/null && break; sleep 0.1; done
@@ -95,6 +97,7 @@ grep -q LUMA_AGENTS_API_KEY "$work/exports" || fail "luma simulator printed no e
   cd "$work" && "$luma" generate image "a lighthouse at dawn" --out pictures </dev/null >/dev/null 2>"$work/generate.log"
 ) || fail "generate against the simulator: $(cat "$work/generate.log")"
 ls "$work"/pictures/*.png >/dev/null || fail "no image saved"
+echo "cli-install: luma simulator + luma generate image with no key, end to end: $(( ($(date +%s%N) - e2e_started) / 1000000 )) ms"
 kill -TERM "$simulator_pid"
 wait "$simulator_pid" || fail "luma simulator did not stop cleanly on SIGTERM"
 simulator_pid=
