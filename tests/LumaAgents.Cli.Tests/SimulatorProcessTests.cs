@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using LumaAgents.Cli.Tests.Support;
+using Xunit.Abstractions;
 
 namespace LumaAgents.Cli.Tests;
 
