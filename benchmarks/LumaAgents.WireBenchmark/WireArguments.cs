@@ -41,7 +41,7 @@ internal sealed class WireArguments
         return parsed;
     }
 
-    /// <summary>The client to measure; <c>--variant no-throttle|no-validate</c> switches that SDK feature off.</summary>
+    /// <summary>The client to measure; <c>--variant no-throttle|no-validate|no-timeout</c> switches that SDK feature off.</summary>
     public IWireClient CreateClient()
     {
         var variant = Optional("variant") ?? "default";
@@ -50,6 +50,10 @@ internal sealed class WireArguments
             {
                 options.ProactiveThrottling = variant != "no-throttle";
                 options.ValidateRequests = variant != "no-validate";
+                if (variant == "no-timeout")
+                {
+                    options.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+                }
             })
             : new BaselineWireClient(BaseUrl, ApiKey);
     }

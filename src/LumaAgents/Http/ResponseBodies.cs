@@ -7,7 +7,7 @@ namespace LumaAgents;
 internal static class ResponseBodies
 {
     /// <summary>The body stream; disposing the result also drops the abort registration.</summary>
-    public static async Task<OpenBody> OpenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async ValueTask<OpenBody> OpenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
 #if NET5_0_OR_GREATER
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -29,7 +29,7 @@ internal static class ResponseBodies
     }
 
     /// <summary>Reads until <paramref name="count"/> bytes are in <paramref name="buffer"/> or the body ends; returns how many.</summary>
-    public static async Task<int> FillAsync(Stream stream, byte[] buffer, int count, CancellationToken cancellationToken)
+    public static async ValueTask<int> FillAsync(Stream stream, byte[] buffer, int count, CancellationToken cancellationToken)
     {
         var filled = 0;
         while (filled < count)
