@@ -17,7 +17,7 @@ internal static class DownloadCommand
             "Save the outputs of a completed generation (GET /generations/{id} for fresh URLs, then the files), named <id>_<n>.<ext> "
             + "and never overwriting a file, and print the generation with a files list. For a generation still running, use "
             + "`luma generations wait <id> --out DIR`.");
-        var id = new GenerationIdInput();
+        var id = IdInput.Generation();
         id.AddTo(command);
         var outDirectory = new Option<string>("--out", "-o")
         {

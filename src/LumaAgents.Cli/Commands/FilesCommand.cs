@@ -92,7 +92,7 @@ internal static class FilesCommand
     private static Command ById(Invocation invocation, string name, string description, Func<FilesClient, string, CancellationToken, Task<LumaFile>> call)
     {
         var command = new Command(name, description);
-        var id = new FileIdInput();
+        var id = IdInput.File();
         id.AddTo(command);
         CommandRunner.SetAction(command, invocation, async (context, cancellationToken) =>
         {
@@ -108,7 +108,7 @@ internal static class FilesCommand
     private static Command Delete(Invocation invocation)
     {
         var command = new Command("delete", "Delete a file (DELETE /files/{id}): it can no longer be referenced. Deleting it again answers 404.");
-        var id = new FileIdInput();
+        var id = IdInput.File();
         id.AddTo(command);
         CommandRunner.SetAction(command, invocation, async (context, cancellationToken) =>
         {
@@ -260,40 +260,5 @@ internal static class FilesCommand
                 throw new CliException($"--expires-at: '{text}' is neither an ISO-8601 time nor a duration.", "for example --expires-at 2026-12-31T00:00:00Z or --expires-at 24h");
             }
         }
-    }
-}
-
-/// <summary>A file id as an argument (<c>luma files get &lt;id&gt;</c>) or as <c>--file-id</c>.</summary>
-internal sealed class FileIdInput
-{
-    public Argument<string> Argument { get; } = new("id")
-    {
-        Description = "The file's id (from `luma files upload` or `luma files list`).",
-        Arity = ArgumentArity.ZeroOrOne,
-    };
-
-    public Option<string> Option { get; } = new("--file-id")
-    {
-        Description = "The file's id, as an option instead of the argument.",
-        HelpName = "id",
-    };
-
-    public void AddTo(Command command)
-    {
-        command.Arguments.Add(Argument);
-        command.Options.Add(Option);
-    }
-
-    public string Read(ParseResult parse, string commandName)
-    {
-        var positional = parse.GetValue(Argument);
-        var named = parse.GetValue(Option);
-        if (positional is not null && named is not null && positional != named)
-        {
-            throw new CliException($"two different ids were given ('{positional}' and --file-id '{named}').", "give the id once");
-        }
-
-        var id = positional ?? named ?? throw new CliException("a file id is required.", $"luma files {commandName} <id>   (or --file-id <id>)");
-        return id.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? id[5..] : id;
     }
 }

@@ -9,7 +9,7 @@ internal static class GetCommand
     public static Command Build(Invocation invocation)
     {
         var command = new Command("get", "Read a generation (GET /generations/{id}). Each read mints fresh output URLs.");
-        var id = new GenerationIdInput();
+        var id = IdInput.Generation();
         id.AddTo(command);
         CommandRunner.SetAction(command, invocation, async (context, cancellationToken) =>
         {

@@ -12,7 +12,7 @@ internal static class WaitCommand
             "Wait until a generation is completed or failed, and print it (with --out, save its outputs too). Progress goes to "
             + "stderr (a spinner on a terminal, plain lines otherwise; --format jsonl also streams each state to stdout). Exits 6 "
             + "if it failed, 7 on --timeout; the job keeps running either way, so run wait again to resume.");
-        var id = new GenerationIdInput();
+        var id = IdInput.Generation();
         id.AddTo(command);
         var outDirectory = new Option<string>("--out", "-o")
         {
