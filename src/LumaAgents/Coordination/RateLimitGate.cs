@@ -27,6 +27,10 @@ internal sealed class RateLimitGate
     private DateTimeOffset _blockedUntil;
     private TaskCompletionSource<bool> _changed = NewSignal();
 
+    // Whether a held create is waiting on _changed: only then does a completion replace and signal it, so the common
+    // case (nobody held) allocates no new signal per create.
+    private bool _signalTaken;
+
     /// <param name="time">The clock.</param>
     /// <param name="logger">Where holds are logged.</param>
     /// <param name="limitCap">
@@ -82,6 +86,7 @@ internal sealed class RateLimitGate
                 }
 
                 changed = _changed.Task;
+                _signalTaken = true;
             }
 
             if (wait is { } due && due > maxWait + Margin)
@@ -141,9 +146,14 @@ internal sealed class RateLimitGate
             }
 
             Prune(now);
-            var previous = _changed;
-            _changed = NewSignal();
-            previous.TrySetResult(true);
+            if (_signalTaken)
+            {
+                var previous = _changed;
+                _changed = NewSignal();
+                _signalTaken = false;
+                previous.TrySetResult(true);
+            }
+
             if (info is { Remaining: 0, ResetsAt: { } reset } && reset > now)
             {
                 // Exhausted by our own creates (the log, with those still in flight, explains it) or by someone sharing
