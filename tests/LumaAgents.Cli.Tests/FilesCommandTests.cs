@@ -328,4 +328,31 @@ public sealed class FilesCommandTests
             Assert.Contains(value, suggestions);
         }
     }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_kind_is_named_in_the_tools_words_and_nothing_is_sent()
+    {
+        await using var cli = await StartAsync();
+
+        var result = await cli.RunAsync("files", "list", "--limit", "abc");
+
+        result.AssertExit(ExitCodes.Validation);
+        Assert.Contains("--limit: 'abc' is not a whole number", result.Stderr);
+        Assert.DoesNotContain("System.", result.Stderr);
+        Assert.Empty(cli.Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_file_whose_media_type_cannot_be_told_asks_for_mime_type_not_an_SDK_method()
+    {
+        await using var cli = await StartAsync();
+        cli.WriteFile("notes", PngOf(100));
+
+        var result = await cli.RunAsync("files", "upload", "notes");
+
+        result.AssertExit(ExitCodes.Validation);
+        Assert.Contains("--mime-type image/png", result.Stderr);
+        Assert.DoesNotContain("UploadAsync", result.Stderr);
+        Assert.Empty(cli.Server.Requests);
+    }
 }

@@ -20,6 +20,7 @@ internal static partial class UserWords
         ("CreateAsync", "`luma generations create`"),
         ("set Source to", "pass --source with"),
         ("ImageRefs", "--image-ref"),
+        ("pass the media type, for example with UploadAsync(stream, fileName, \"image/png\")", "pass it with --mime-type, for example --mime-type image/png"),
     ];
 
     /// <summary>The message with SDK member names replaced by the flags and variables that set them.</summary>

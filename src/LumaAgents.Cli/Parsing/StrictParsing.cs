@@ -9,7 +9,7 @@ namespace LumaAgents.Cli.Parsing;
 /// lets a command argument take a token that looks like an option (<c>luma generate image --aspect</c> would make
 /// "--aspect" the prompt); that is caught here too. A literal value starting with '-' goes after <c>--</c>.
 /// </summary>
-internal static class StrictParsing
+internal static partial class StrictParsing
 {
     public static IReadOnlyList<UsageProblem> Check(ParseResult parse)
     {
@@ -34,12 +34,44 @@ internal static class StrictParsing
             // Extra tokens were described above, in the tool's words.
             if (!unmatched.Any(token => error.Message.Contains($"'{token}'", StringComparison.Ordinal)))
             {
-                problems.Add(new UsageProblem(error.Message.TrimEnd('.'), null));
+                problems.Add(ValueProblem(error.Message) ?? new UsageProblem(error.Message.TrimEnd('.'), null));
             }
         }
 
         return problems;
     }
+
+    /// <summary>
+    /// System.CommandLine's "Cannot parse argument 'abc' for option '--limit' as expected type
+    /// 'System.Nullable`1[System.Int32]'" in the tool's words: the flag, the value and what it must be.
+    /// </summary>
+    internal static UsageProblem? ValueProblem(string message)
+    {
+        var match = CannotParse().Match(message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var (value, name, type) = (match.Groups["value"].Value, match.Groups["name"].Value, match.Groups["type"].Value);
+        var expected = type switch
+        {
+            _ when type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) => "a whole number",
+            _ when type.Contains("Double", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal)
+                || type.Contains("Single", StringComparison.Ordinal) => "a number",
+            _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+            _ when type.Contains("TimeSpan", StringComparison.Ordinal) => "a duration such as 30s, 5m or 00:05:00",
+            _ when type.Contains("DateTime", StringComparison.Ordinal) => "a date and time such as 2026-12-31T00:00:00Z",
+            _ when type.Contains("Uri", StringComparison.Ordinal) => "a URL",
+            _ => "a value of the right kind",
+        };
+        return new UsageProblem($"{name}: '{value}' is not {expected}", null);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^Cannot parse argument '(?<value>.*)' for (?:option|command|argument) '(?<name>[^']*)' as expected type '(?<type>[^']*)'",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CannotParse();
 
     /// <summary><c>-x</c> or <c>--xyz</c>: a negative number such as <c>-0.5</c> is a value.</summary>
     internal static bool LooksLikeOption(string token)
