@@ -72,6 +72,25 @@ public sealed partial class SimulatorProcessTests(ITestOutputHelper output)
         Assert.Contains($"resume with: luma generations wait {id} --out .", generate.Stderr);
     }
 
+    [Fact]
+    public async Task SIGTERM_while_an_uploaded_input_is_being_ingested_names_the_uploaded_file_and_bills_nothing()
+    {
+        await using var cli = await CliHarness.StartAsync(o => o.FileReadyAfter = TimeSpan.FromHours(1));
+        var big = new byte[FileLimits.AutoUploadAboveBytes + 1];
+        new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(big, 0);
+        cli.WriteFile("big.png", big);
+        await using var generate = LumaProcess.Start(cli.DefaultVariables(), cli.WorkingDirectory, "generate", "image", "a fox", "--image-ref", "@big.png");
+        await generate.WaitForAsync(p => p.Stderr, "uploaded @big.png as file ");
+        var fileId = Regex.Match(generate.Stderr, "uploaded @big.png as file (\\S+)").Groups[1].Value;
+
+        await generate.SignalAsync("TERM");
+
+        Assert.Equal(ExitCodes.Terminated, await generate.ExitCodeAsync());
+        var afterStop = generate.Stderr[generate.Stderr.IndexOf("error: stopped by SIGTERM", StringComparison.Ordinal)..];
+        Assert.Contains($"pass file:{fileId.TrimEnd('.', ' ')} instead", afterStop);
+        Assert.DoesNotContain(cli.Server.Requests, r => r.RouteKind == LumaAgents.Testing.RouteKind.Create);
+    }
+
     private static Dictionary<string, string> Exports(string stdout)
         => ExportLine().Matches(stdout).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim());
 
