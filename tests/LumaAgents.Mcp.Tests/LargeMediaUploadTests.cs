@@ -6,7 +6,7 @@ using LumaAgents.Testing;
 namespace LumaAgents.Mcp.Tests;
 
 /// <summary>
-/// Local media inputs larger than <see cref="MediaReferences.UploadAboveBytes"/> in create_generation and generate:
+/// Local media inputs larger than <see cref="FileLimits.AutoUploadAboveBytes"/> in create_generation and generate:
 /// uploaded through the Files API once the request is valid, sent as file_id, and listed in the result.
 /// </summary>
 public sealed class LargeMediaUploadTests
@@ -30,7 +30,7 @@ public sealed class LargeMediaUploadTests
         Assert.Equal(path, uploaded.Get("path"));
         Assert.Equal("ready", uploaded.Get("state"));
         Assert.Equal("image/png", uploaded.Get("mime_type"));
-        Assert.Equal(MediaReferences.UploadAboveBytes + 1, uploaded["size_bytes"]!.GetValue<long>());
+        Assert.Equal(FileLimits.AutoUploadAboveBytes + 1, uploaded["size_bytes"]!.GetValue<long>());
         Assert.Contains("uploaded through the Files API", created.Get("next_step"));
 
         var source = JsonNode.Parse(Assert.Single(server.Creates).Body)!["source"]!.AsObject();
@@ -42,7 +42,7 @@ public sealed class LargeMediaUploadTests
         var file = server.Simulator.GetFile(fileId)!;
         Assert.Equal("presigned", file.UploadMode);
         Assert.Equal("input", file.Purpose);
-        Assert.Equal(MediaReferences.UploadAboveBytes + 1, file.ReceivedBytes);
+        Assert.Equal(FileLimits.AutoUploadAboveBytes + 1, file.ReceivedBytes);
         Assert.All(server.Simulator.Requests.Where(r => r.RouteKind == RouteKind.Upload), r => Assert.False(r.HasAuthorization));
 
         await progress.WaitForAsync("is ready");
@@ -178,7 +178,7 @@ public sealed class LargeMediaUploadTests
     /// <summary>A PNG signature followed by filler, one byte over the threshold.</summary>
     private static string WriteLarge(InProcessServer server, string name = Large)
     {
-        var bytes = new byte[MediaReferences.UploadAboveBytes + 1];
+        var bytes = new byte[FileLimits.AutoUploadAboveBytes + 1];
         Args.Png.CopyTo(bytes, 0);
         return server.Folder.WriteFile(name, bytes);
     }

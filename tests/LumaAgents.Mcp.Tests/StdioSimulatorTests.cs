@@ -150,7 +150,7 @@ public sealed class StdioSimulatorTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task A_large_local_source_is_uploaded_through_the_simulated_Files_API_and_the_result_says_so()
     {
-        var bytes = new byte[Input.MediaReferences.UploadAboveBytes + 1];
+        var bytes = new byte[FileLimits.AutoUploadAboveBytes + 1];
         Args.Png.CopyTo(bytes, 0);
         var name = "large-" + Guid.NewGuid().ToString("N") + ".png";
         _fixture.Allowed.WriteFile("inputs/" + name, bytes);

@@ -60,7 +60,7 @@ internal static class McpServerHost
            + "call again while timed_out is true), then download_outputs (saves files). get_generation reads a job's state at any time. Keep every "
            + "generation id you get: jobs cannot be cancelled and keep running after a timeout. To use one local image or video in several "
            + "generations, upload it once with upload_file and pass {\"file_id\": \"…\"} as the input; list_files, get_file and delete_file manage "
-           + "uploaded files (a path input over " + (Input.MediaReferences.UploadAboveBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+           + "uploaded files (a path input over " + (FileLimits.AutoUploadAboveBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)
            + " MB is uploaded that way by itself). Local files are read and saved only inside: " + folders.Describe() + "."
            + (backend.Simulated ? " This server runs with --simulator: nothing is sent to Luma and nothing is billed." : string.Empty);
 }

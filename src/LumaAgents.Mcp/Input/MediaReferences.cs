@@ -8,18 +8,12 @@ namespace LumaAgents.Mcp.Input;
 /// <summary>
 /// Turns the media references of a request, as the agent wrote them, into what the API takes: a <c>path</c> (kept
 /// by the SDK's reader among the unknown fields) becomes, after the folder check, the file's bytes as base64 when it is
-/// small, or a placeholder for an upload through the Files API when it is larger than <see cref="UploadAboveBytes"/>
+/// small, or a placeholder for an upload through the Files API when it is larger than <see cref="FileLimits.AutoUploadAboveBytes"/>
 /// (see <see cref="MediaUploads"/>); a video URL gets its media type from the extension. It visits every place the SDK
 /// models an <see cref="ImageRef"/>.
 /// </summary>
 internal sealed class MediaReferences
 {
-    /// <summary>
-    /// Local files larger than this (4 MiB) are uploaded through the Files API and sent as <c>file_id</c>; smaller ones
-    /// go inline as base64. The SDK's <see cref="FileLimits.AutoUploadAboveBytes"/>, shared with the CLI (which says why).
-    /// </summary>
-    public const long UploadAboveBytes = FileLimits.AutoUploadAboveBytes;
-
     private const string PathField = "path";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -40,7 +34,7 @@ internal sealed class MediaReferences
         GenerationRequest request, AllowedFolders folders, CancellationToken cancellationToken)
     {
         var resolver = new MediaReferences(folders);
-        var resolved = await MapAsync(request, resolver.OneAsync, cancellationToken).ConfigureAwait(false);
+        var resolved = await request.MapImageRefsAsync(resolver.OneAsync, cancellationToken).ConfigureAwait(false);
         if (resolver._errors.Count > 0)
         {
             throw new LumaValidationException(resolver._errors);
@@ -48,10 +42,6 @@ internal sealed class MediaReferences
 
         return (resolved, resolver._fromPaths, resolver._uploads);
     }
-
-    /// <summary>The request with <paramref name="map"/> applied to every media reference, each with its location (such as <c>video.keyframes[2]</c>): the SDK's <see cref="GenerationRequest.MapImageRefsAsync"/>.</summary>
-    public static Task<GenerationRequest> MapAsync(GenerationRequest request, Func<ImageRef, string, CancellationToken, Task<ImageRef>> map, CancellationToken ct)
-        => request.MapImageRefsAsync(map, ct);
 
     private async Task<ImageRef> OneAsync(ImageRef reference, string location, CancellationToken ct)
     {
@@ -104,7 +94,7 @@ internal sealed class MediaReferences
         }
 
         var size = new FileInfo(real).Length;
-        if (size > UploadAboveBytes)
+        if (size > FileLimits.AutoUploadAboveBytes)
         {
             return ForUpload(reference, path, real, size, location);
         }

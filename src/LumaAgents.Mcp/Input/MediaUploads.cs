@@ -8,7 +8,7 @@ using LumaAgents.Mcp.Tools;
 namespace LumaAgents.Mcp.Input;
 
 /// <summary>
-/// The local media of one request that are too large to send inline (<see cref="MediaReferences.UploadAboveBytes"/>).
+/// The local media of one request that are too large to send inline (<see cref="FileLimits.AutoUploadAboveBytes"/>).
 /// While the request is validated they stand in it as placeholders; once it is valid, <see cref="UploadAsync"/>
 /// uploads each file once (a file named by two inputs is uploaded once), waits until it is ready, and puts its
 /// <c>file_id</c> where the placeholder was. Nothing is uploaded for a request that is refused, and no placeholder
@@ -88,7 +88,7 @@ internal sealed class MediaUploads
             }
         }
 
-        return await MediaReferences.MapAsync(request, (reference, location, _) => Task.FromResult(Replace(reference, location)), cancellationToken).ConfigureAwait(false);
+        return await request.MapImageRefsAsync( (reference, location, _) => Task.FromResult(Replace(reference, location)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The <c>uploaded_inputs</c> of a result: each input whose file was uploaded (or began to be), in request order.</summary>
@@ -118,7 +118,7 @@ internal sealed class MediaUploads
     public string Note() => _files.Any(f => f.File is not null)
         ? string.Create(
             CultureInfo.InvariantCulture,
-            $" Local inputs over {MediaReferences.UploadAboveBytes / (1024 * 1024)} MB were uploaded through the Files API (see uploaded_inputs): to use them again, pass {{\"file_id\": \"…\"}} instead of the path; delete_file removes them.")
+            $" Local inputs over {FileLimits.AutoUploadAboveBytes / (1024 * 1024)} MB were uploaded through the Files API (see uploaded_inputs): to use them again, pass {{\"file_id\": \"…\"}} instead of the path; delete_file removes them.")
         : string.Empty;
 
     /// <summary>The schema of one entry of <see cref="Describe"/>.</summary>

@@ -105,7 +105,7 @@ internal sealed class CreateGenerationTool : LumaTool
             ("resets_at", OrNull(String("When the window frees up (ISO 8601)."))))
             .Require("limit", "remaining", "resets_at"))),
         ("billed", Boolean("True when this created a paid job (false only with --simulator).")),
-        ("uploaded_inputs", Array(MediaUploads.Schema(), $"Local inputs larger than {MediaReferences.UploadAboveBytes / (1024 * 1024)} MB, uploaded through the Files API and sent as file_id; empty when every local input went inline.")),
+        ("uploaded_inputs", Array(MediaUploads.Schema(), $"Local inputs larger than {FileLimits.AutoUploadAboveBytes / (1024 * 1024)} MB, uploaded through the Files API and sent as file_id; empty when every local input went inline.")),
     ];
 
     private static ToolDefinition Define(ToolContext context) => new(
@@ -116,7 +116,7 @@ internal sealed class CreateGenerationTool : LumaTool
         + "Images usually take 15–60 s to finish, uni-1-max about twice that, video 1–10 minutes: then call wait_for_generation with the id, and "
         + "download_outputs to save the files (or use generate to do all three in one call). Input media (source, image_ref, video frames) are "
         + "given as a public https url, a generation_id, a file_id (from upload_file), or a local path inside the allowed folders: " + context.Folders.Describe()
-        + $". A local file up to {MediaReferences.UploadAboveBytes / (1024 * 1024)} MB is sent inline as base64; a larger one is first uploaded through the Files API "
+        + $". A local file up to {FileLimits.AutoUploadAboveBytes / (1024 * 1024)} MB is sent inline as base64; a larger one is first uploaded through the Files API "
         + "(progress notifications report the bytes) and sent as file_id, and the result lists it in uploaded_inputs.",
         Object(null, GenerationSchemas.RequestProperties()),
         Object(null, GenerationSchemas.GenerationProperties()).With(CreateProperties())

@@ -105,7 +105,7 @@ internal sealed class GenerateTool : LumaTool
         + "error: it has the id, timed_out true, and says how to resume (wait_for_generation, then download_outputs). Files are saved with safe "
         + "names (<id>_<index>.<ext>, never overwriting) into directory, which must be inside the allowed folders: " + context.Folders.Describe()
         + ". The result lists the files and links them as resources; small images (up to 1 MB) also come back as image content. "
-        + "Takes every option of create_generation (local inputs over " + (MediaReferences.UploadAboveBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)
+        + "Takes every option of create_generation (local inputs over " + (FileLimits.AutoUploadAboveBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)
         + " MB are first uploaded through the Files API and listed in uploaded_inputs), plus timeout_seconds, directory and include_images.",
         Object(
             null,
